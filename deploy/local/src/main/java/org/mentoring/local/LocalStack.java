@@ -1,0 +1,153 @@
+package org.mentoring.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import org.mentoring.platform.kafka.EmbeddedKafkaBroker;
+
+/**
+ * The Java half of {@code deploy/local/mentoring}: what is easier to do on the JVM than in a shell script.
+ * <ul>
+ *   <li>{@code kafka --port P --data-dir D}: run the real Kafka broker until stopped;</li>
+ *   <li>{@code db-setup --admin-url U --admin-user A --database N --password-file F}: create the local database and
+ *       one login role per service, each able to create its own schema and nothing more;</li>
+ *   <li>{@code token --key K --issuer I [--role R]... EMAIL}: print a bearer token signed with the dev key.</li>
+ * </ul>
+ */
+public final class LocalStack {
+
+    static final List<String> SERVICES = List.of("profile", "matching", "session", "feedback");
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: kafka|db-setup|token ...");
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "kafka" -> EmbeddedKafkaBroker.main(rest);
+            case "db-setup" -> dbSetup(new Options(rest));
+            case "token" -> token(new Options(rest));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    private static void dbSetup(Options options) throws Exception {
+        String adminUrl = options.value("--admin-url");
+        String adminUser = options.value("--admin-user");
+        String adminPassword = options.valueOr("--admin-password", "");
+        String database = options.value("--database");
+        String password = Files.readString(Path.of(options.value("--password-file"))).trim();
+        requireIdentifier(database);
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+             Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                s.execute("CREATE DATABASE " + database);
+                System.out.println("created database " + database);
+            }
+            for (String service : SERVICES) {
+                String role = "mentoring_" + service;
+                if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    s.execute("CREATE ROLE " + role + " LOGIN");
+                    System.out.println("created role " + role);
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
+                    ps.setString(1, role);
+                    ps.setString(2, password);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        s.execute(rs.getString(1));
+                    }
+                }
+                s.execute("GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + database + " TO " + role);
+            }
+        } catch (SQLException e) {
+            System.err.println("Cannot prepare PostgreSQL at " + adminUrl + " as " + adminUser + ": " + e.getMessage());
+            System.exit(3);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void token(Options options) {
+        List<String> positional = options.positional();
+        if (positional.size() != 1) {
+            throw new IllegalArgumentException("token needs exactly one email");
+        }
+        String email = positional.get(0);
+        Set<String> roles = new HashSet<>(options.values("--role"));
+        roles.add("employee");
+        String token = Jwt.issuer(options.value("--issuer"))
+                .subject(email)
+                .upn(email)
+                .claim("email", email)
+                .groups(roles)
+                .expiresIn(Duration.ofHours(12))
+                .sign(Path.of(options.value("--key")).toAbsolutePath().toUri().toString());
+        System.out.println(token);
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain identifier: " + name);
+        }
+    }
+
+    /** Minimal {@code --name value} option parsing with repeatable options and positional arguments. */
+    private static final class Options {
+        private final List<String[]> pairs = new ArrayList<>();
+        private final List<String> positional = new ArrayList<>();
+
+        Options(String[] args) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].startsWith("--") && i + 1 < args.length) {
+                    pairs.add(new String[] {args[i], args[++i]});
+                } else {
+                    positional.add(args[i]);
+                }
+            }
+        }
+
+        String value(String name) {
+            String v = valueOr(name, null);
+            if (v == null) {
+                throw new IllegalArgumentException("missing option " + name);
+            }
+            return v;
+        }
+
+        String valueOr(String name, String fallback) {
+            return pairs.stream().filter(p -> p[0].equals(name)).map(p -> p[1]).findFirst().orElse(fallback);
+        }
+
+        List<String> values(String name) {
+            return pairs.stream().filter(p -> p[0].equals(name)).map(p -> p[1]).toList();
+        }
+
+        List<String> positional() {
+            return positional;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.mentoring.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem. Client mistakes keep their 4xx
+ * status; anything unexpected becomes a 500 whose body says nothing about the internals (the log has the cause).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        Response.ResponseBuilder builder = e.problem().at(request.path()).toResponseBuilder();
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "No resource at " + request.method() + " " + request.path();
+            case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
+            case 415 -> "Content type " + request.getHeader(HttpHeaders.CONTENT_TYPE) + " is not accepted here";
+            case 406 -> "None of the accepted media types (" + request.getHeader(HttpHeaders.ACCEPT) + ") can be produced";
+            default -> status >= 500 ? "The request could not be completed" : e.getMessage();
+        };
+        if (status >= 500) {
+            LOG.errorf(e, "Request %s %s failed", request.method(), request.path());
+        }
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, request.path(), List.of()));
+        copyHeader(original, builder, HttpHeaders.ALLOW);
+        copyHeader(original, builder, "Retry-After");
+        copyHeader(original, builder, HttpHeaders.WWW_AUTHENTICATE);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, UnrecognizedPropertyException.class,
+            InvalidFormatException.class, JsonParseException.class})
+    public Response mismatchedJson(JsonProcessingException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
+        String reason;
+        if (e instanceof JsonParseException) {
+            reason = "body is not well-formed JSON";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            reason = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException invalid) {
+            reason = "value " + abbreviate(String.valueOf(invalid.getValue())) + " is not a valid "
+                    + invalid.getTargetType().getSimpleName();
+        } else {
+            reason = abbreviate(e.getOriginalMessage());
+        }
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, reason));
+        String detail = field.isEmpty() ? reason : field + ": " + reason;
+        return Problem.of(ProblemType.MALFORMED_JSON, detail, errors).at(request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(clientPath(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        return Problem.of(ProblemType.VALIDATION, detail, errors).at(request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required")
+                .at(request.path()).toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return Problem.of(ProblemType.FORBIDDEN, "Your roles do not allow this operation")
+                .at(request.path()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
+        return Problem.of(ProblemType.INTERNAL, "The request could not be completed; it has been logged")
+                .at(request.path()).toResponse();
+    }
+
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
+        Object value = from.getHeaders().getFirst(name);
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    /** The JSON path of a mapping failure, e.g. {@code skills[2].level}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /**
+     * The path of a violation as a client sees it: method and parameter nodes dropped, so
+     * {@code create.body.email} becomes {@code email} and a query parameter keeps its own name.
+     */
+    static String clientPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        String parameterName = null;
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                parameterName = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+                if (node.getName() == null || node.getName().startsWith("<")) {
+                    continue;
+                }
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        if (out.isEmpty() && parameterName != null) {
+            return parameterName;
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "invalid value";
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
