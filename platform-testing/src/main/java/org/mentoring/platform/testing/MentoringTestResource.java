@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a service under test at the real infrastructure of this test run: its own role on the run's fresh
- * PostgreSQL database, the run's Kafka broker, and the test signing key for bearer tokens. Declare it once per
+ * PostgreSQL database, the run's Kafka broker, (the test profile of each service trusts the test signing key of {@link TestTokens}). Declare it once per
  * module with the service's name as the {@code service} argument.
  */
 public class MentoringTestResource implements QuarkusTestResourceLifecycleManager {
@@ -30,8 +30,6 @@ public class MentoringTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", db.role(service));
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY);
-        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         return config;
     }
 

@@ -1,0 +1,75 @@
+package org.mentoring.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+/**
+ * Applies one event exactly once: in a new transaction it records the event id in the inbox and, only if the id
+ * is new, runs every handler of the event's type. A duplicate commits nothing and reports so.
+ */
+@ApplicationScoped
+public class EventApplier {
+
+    public enum Outcome { APPLIED, DUPLICATE, UNHANDLED }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    Instance<EventHandler> handlers;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
+
+    public Outcome apply(ReceivedEvent event) {
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            if (!recordInInbox(event)) {
+                return Outcome.DUPLICATE;
+            }
+            List<EventHandler> interested = handlers.stream().filter(h -> h.handles(event.type())).toList();
+            for (EventHandler handler : interested) {
+                handler.apply(event);
+            }
+            return interested.isEmpty() ? Outcome.UNHANDLED : Outcome.APPLIED;
+        });
+        consumed.computeIfAbsent(event.type() + "|" + outcome, k -> Counter.builder("mentoring.events.consumed")
+                .tag("type", event.type()).tag("outcome", outcome.name().toLowerCase())
+                .description("Events taken from Kafka, by type and outcome").register(metrics)).increment();
+        return outcome;
+    }
+
+    /** Whether the event's topics are wanted by any handler. */
+    public java.util.Set<String> topics() {
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        handlers.forEach(h -> topics.addAll(h.topics()));
+        return topics;
+    }
+
+    private boolean recordInInbox(ReceivedEvent event) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + config.schema()
+                     + ".inbox (event_id, type, topic) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+            ps.setString(1, event.id());
+            ps.setString(2, event.type());
+            ps.setString(3, event.topic());
+            return ps.executeUpdate() == 1;
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package org.mentoring.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes the outbox to Kafka in commit order, exactly one replica at a time.
+ *
+ * <p>Leadership is a PostgreSQL session advisory lock held on the relay's own connection: the replica that holds it
+ * publishes, the others retry every few seconds, and if the leader dies its connection closes and the lock passes
+ * on. One publisher means rows go out in outbox order (per key, that is commit order, since writers of one
+ * aggregate serialise on its row), never twice by two replicas. The same connection LISTENs on the schema's
+ * channel, which {@link Outbox#append} notifies on commit, so new rows leave within milliseconds; the poll
+ * interval is only the fallback. Rows are marked sent after the broker acknowledged them ({@code acks=all},
+ * idempotent producer); if Kafka is down the rows wait and go out in order when it returns. Sent rows are pruned
+ * after the retention period.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestUnsentMillis = new AtomicLong();
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean leader;
+    private volatile Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+    private Instant lastPrune = Instant.EPOCH;
+
+    static String channel(String schema) {
+        return "mentoring_outbox_" + schema;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("mentoring.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events written to the outbox and not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("mentoring.outbox.oldest.unsent.age", oldestUnsentMillis, v -> v.get() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest event not yet published").register(metrics);
+        Gauge.builder("mentoring.outbox.relay.leader", this, r -> r.leader ? 1 : 0)
+                .description("1 when this replica is publishing the outbox").register(metrics);
+        if (config.relay().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts publishing (used at boot, and by tests that stop and start relays). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::run, "outbox-relay");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops after the batch in flight has been acknowledged and marked. */
+    public synchronized void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    /**
+     * A second relay over the same outbox and broker, as another replica of the service would run; for tests of
+     * leadership and exactly-once publishing.
+     */
+    OutboxRelay anotherReplica() {
+        OutboxRelay other = new OutboxRelay();
+        other.dataSource = dataSource;
+        other.config = config;
+        other.metrics = metrics;
+        other.json = json;
+        other.kafkaConfig = kafkaConfig;
+        return other;
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try {
+                    if (!tryLead(connection)) {
+                        sleep(config.relay().leaderRetry());
+                        continue;
+                    }
+                    leader = true;
+                    LOG.infof("outbox relay of schema %s is publishing", config.schema());
+                    try (Statement listen = connection.createStatement()) {
+                        listen.execute("LISTEN " + channel(config.schema()));
+                    }
+                    lead(connection);
+                } finally {
+                    leader = false;
+                    closeProducer();
+                    releaseSessionState(connection);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("outbox relay paused: %s", e.getMessage());
+                    sleep(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /**
+     * The relay's connection goes back to a pool, so whatever the relay left on the session (the leader lock, also
+     * after a failure, and the LISTEN) is cleared before it is returned.
+     */
+    private void releaseSessionState(Connection connection) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock_all()");
+            s.execute("UNLISTEN *");
+        } catch (SQLException e) {
+            LOG.debug("clearing relay session state", e);
+        }
+    }
+
+    private boolean tryLead(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            ps.setString(1, "mentoring-outbox-relay:" + config.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void lead(Connection connection) throws Exception {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (running) {
+            int sent = publishBatch(connection);
+            refreshBacklog(connection);
+            pruneIfDue(connection);
+            if (sent < config.relay().batchSize()) {
+                // wait for a commit notification, or the poll interval at most
+                pg.getNotifications((int) config.relay().pollInterval().toMillis());
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, id, topic, record_key, type, subject, "
+                + "occurred_at, data, trace_headers FROM " + config.schema() + ".outbox "
+                + "WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
+            ps.setInt(1, config.relay().batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                            rs.getString(9)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, byte[]> p = producer();
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            acks.add(p.send(toRecord(row)));
+        }
+        p.flush();
+        List<Long> done = new ArrayList<>(rows.size());
+        Exception failure = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get();
+                done.add(rows.get(i).seq);
+            } catch (Exception e) {
+                failure = e;
+                break;
+            }
+        }
+        markSent(connection, done);
+        for (int i = 0; i < done.size(); i++) {
+            Row row = rows.get(i);
+            published.computeIfAbsent(row.type, t -> Counter.builder("mentoring.events.published")
+                    .tag("type", t).description("Events acknowledged by Kafka").register(metrics)).increment();
+        }
+        if (failure != null) {
+            // Anything after the first failure is re-sent (consumers deduplicate by id); a fresh producer
+            // starts a clean idempotent session.
+            closeProducer();
+            throw failure;
+        }
+        return rows.size();
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Row row) throws Exception {
+        CloudEvent event = EventEnvelope.cloudEvent(row.id, row.type, config.source(), row.subject,
+                row.occurredAt.atOffset(ZoneOffset.UTC), row.data);
+        Map<String, String> headers = row.traceHeaders == null ? Map.of()
+                : json.readValue(row.traceHeaders, new TypeReference<HashMap<String, String>>() {
+                });
+        return EventEnvelope.record(row.topic, row.key, event, headers);
+    }
+
+    private void markSent(Connection connection, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + config.schema() + ".outbox SET sent_at = now() WHERE seq = ANY (?)")) {
+            ps.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void refreshBacklog(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), min(created_at) FROM " + config.schema()
+                     + ".outbox WHERE sent_at IS NULL")) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            var oldest = rs.getTimestamp(2);
+            oldestUnsentMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getTime()));
+        }
+    }
+
+    private void pruneIfDue(Connection connection) throws SQLException {
+        Instant now = Instant.now();
+        if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(10)) < 0) {
+            return;
+        }
+        lastPrune = now;
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + config.schema()
+                + ".outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, config.relay().retention().toSeconds());
+            int pruned = ps.executeUpdate();
+            if (pruned > 0) {
+                LOG.infof("pruned %d sent outbox rows", pruned);
+            }
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (Exception e) {
+                LOG.debug("closing the outbox producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Row(long seq, String id, String topic, String key, String type, String subject,
+                       Instant occurredAt, String data, String traceHeaders) {
+    }
+}

@@ -1,0 +1,301 @@
+package org.mentoring.platform.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mentoring.platform.testing.Eventually;
+import org.mentoring.platform.testing.MentoringTestResource;
+import org.mentoring.platform.testing.TestKafka;
+import org.mentoring.platform.testing.TestTokens;
+
+/**
+ * The event backbone against the real broker and database: envelope, outbox to inbox, and the four faults it must
+ * survive (Kafka down during writes, a consumer crash mid-batch, a poison record, two relays at once).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
+class EventBackboneTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Inject
+    Widgets widgets;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @AfterEach
+    void restoreNormalRunning() {
+        TestKafka.broker().start();
+        WidgetProjection.delayMillis.set(0);
+        WidgetProjection.rejectPoison.set(true);
+        relay.start();
+        consumer.start();
+    }
+
+    @Test
+    void eventsGoOutAsCloudEventsInBinaryModeKeyedByAggregate() {
+        String id = "envelope-" + UUID.randomUUID();
+        UUID eventId = widgets.change(id, "blue", false);
+
+        awaitApplied(Set.of(eventId.toString()));
+        ConsumerRecord<String, byte[]> record = readTopic(Widgets.TOPIC, r -> eventId.toString().equals(header(r, "ce_id")));
+        assertEquals(id, record.key());
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals(Widgets.CHANGED, header(record, "ce_type"));
+        assertEquals("/mentoring/events-test", header(record, "ce_source"));
+        assertEquals(id, header(record, "ce_subject"));
+        assertNotNull(header(record, "ce_time"));
+        assertEquals("application/json", header(record, "content-type"));
+        String data = new String(record.value(), StandardCharsets.UTF_8);
+        assertTrue(data.contains("\"value\":\"blue\""), data);
+    }
+
+    @Test
+    void writesSucceedWhileKafkaIsDownAndEveryEventArrivesAfterItReturns() {
+        String prefix = "outage-" + UUID.randomUUID() + "-";
+        TestKafka.broker().stop();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            // 100 widgets, five versions each: the view must end on version 5 of every one
+            ids.add(widgets.change(prefix + (i % 100), "v" + (i / 100 + 1), false).toString());
+        }
+        assertEquals(500, count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key LIKE ?", prefix + "%"),
+                "all 500 events wait in the outbox while Kafka is away");
+        TestKafka.broker().start();
+
+        awaitApplied(ids);
+        assertEquals(500, count("SELECT count(*) FROM profile.apply_log WHERE widget_id LIKE ?", prefix + "%"));
+        assertEquals(100, count("SELECT count(*) FROM profile.widget_view WHERE id LIKE ? AND version = 5 AND value = 'v5'",
+                prefix + "%"), "the read model holds exactly the current state of every widget");
+    }
+
+    @Test
+    void aConsumerCrashMidBatchLosesNothingAndAppliesNothingTwice() {
+        String prefix = "crash-" + UUID.randomUUID() + "-";
+        consumer.stop();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(widgets.change(prefix + i, "x", false).toString());
+        }
+        Eventually.await(WAIT, () -> count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key LIKE ?",
+                prefix + "%"), n -> n == 0, "the relay to publish all 300");
+        double duplicatesBefore = duplicates();
+
+        WidgetProjection.delayMillis.set(5);
+        consumer.start();
+        Eventually.await(WAIT, () -> count("SELECT count(*) FROM profile.apply_log WHERE widget_id LIKE ?", prefix + "%"),
+                n -> n >= 60, "the consumer to be inside its first batch");
+        consumer.crash();
+        long appliedAtCrash = count("SELECT count(*) FROM profile.apply_log WHERE widget_id LIKE ?", prefix + "%");
+        assertTrue(appliedAtCrash < 300, "crashed before the end: " + appliedAtCrash);
+
+        WidgetProjection.delayMillis.set(0);
+        consumer.start();
+        awaitApplied(ids);
+        assertEquals(300, count("SELECT count(*) FROM profile.apply_log WHERE widget_id LIKE ?", prefix + "%"),
+                "each of the 300 events applied exactly once");
+        assertTrue(duplicates() > duplicatesBefore,
+                "records applied before the crash came again and the inbox skipped them");
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestOfThePartitionIsApplied() {
+        String id = "poison-" + UUID.randomUUID();
+        String before = widgets.change(id, "first", false).toString();
+        String poison = widgets.change(id, "poison", true).toString();
+        String after = widgets.change(id, "third", false).toString();
+
+        awaitApplied(Set.of(before, after));
+        assertEquals(0, count("SELECT count(*) FROM profile.apply_log WHERE event_id = ?", poison));
+        UUID deadLetterId = Eventually.await(WAIT, () -> deadLetterOf(poison), d -> d != null, "the dead letter");
+        ConsumerRecord<String, byte[]> onTopic = readTopic("mentoring.events-test.dlq.v1",
+                r -> poison.equals(header(r, "ce_id")));
+        assertTrue(header(onTopic, "dlq-reason").contains("cannot apply poison widget"), header(onTopic, "dlq-reason"));
+        assertEquals(Widgets.TOPIC, header(onTopic, "dlq-topic"));
+        assertEquals("3", header(onTopic, "dlq-attempts"));
+
+        String admin = TestTokens.bearer("ops", "ops@example.com", "hr-admin");
+        given().header("Authorization", admin).when().get("/admin/dead-letters")
+                .then().statusCode(200);
+        given().when().post("/admin/dead-letters/" + deadLetterId + "/replay").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("e", "e@example.com", "employee"))
+                .when().post("/admin/dead-letters/" + deadLetterId + "/replay").then().statusCode(403);
+        given().header("Authorization", admin).when().post("/admin/dead-letters/" + deadLetterId + "/replay")
+                .then().statusCode(422).contentType("application/problem+json");
+
+        WidgetProjection.rejectPoison.set(false);
+        given().header("Authorization", admin).when().post("/admin/dead-letters/" + deadLetterId + "/replay")
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        given().header("Authorization", admin).when().post("/admin/dead-letters/" + deadLetterId + "/replay")
+                .then().statusCode(200).body("outcome", equalTo("duplicate"));
+        assertEquals(1, count("SELECT count(*) FROM profile.apply_log WHERE event_id = ?", poison));
+        given().header("Authorization", admin).when().post("/admin/dead-letters/" + UUID.randomUUID() + "/replay")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void twoRelaysPublishEachEventExactlyOnceInOrderPerKey() throws Exception {
+        String prefix = "relays-" + UUID.randomUUID() + "-";
+        OutboxRelay second = relay.anotherReplica();
+        second.start();
+        try {
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                written.add(widgets.change(prefix + (i % 10), "n" + i, false).toString());
+                if (i == 150) {
+                    // the leader goes away mid-stream; the other relay takes over
+                    (relay.isLeader() ? relay : second).stop();
+                }
+            }
+            awaitApplied(new HashSet<>(written));
+            Map<String, List<Long>> versionsByKey = new HashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : readAll(Widgets.TOPIC, r -> r.key().startsWith(prefix), 300)) {
+                seen.merge(header(r, "ce_id"), 1, Integer::sum);
+                String data = new String(r.value(), StandardCharsets.UTF_8);
+                long version = Long.parseLong(data.replaceAll(".*\"version\":(\\d+).*", "$1"));
+                versionsByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(version);
+            }
+            assertEquals(300, seen.size());
+            assertTrue(seen.values().stream().allMatch(n -> n == 1), "no event published twice: " + seen);
+            assertTrue(written.stream().allMatch(seen::containsKey));
+            versionsByKey.forEach((key, versions) -> {
+                List<Long> sorted = new ArrayList<>(versions);
+                sorted.sort(Long::compare);
+                assertEquals(sorted, versions, "events of " + key + " in commit order");
+            });
+        } finally {
+            second.stop();
+        }
+    }
+
+    private void awaitApplied(Set<String> eventIds) {
+        Eventually.await(WAIT, () -> {
+            Set<String> missing = new HashSet<>(eventIds);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT event_id FROM profile.inbox WHERE event_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        missing.remove(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return missing.size();
+        }, missing -> missing == 0, eventIds.size() + " events in the inbox (count still missing)");
+    }
+
+    private long count(String sql, String arg) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private UUID deadLetterOf(String eventId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM profile.dead_letter WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double duplicates() {
+        return metrics.find("mentoring.events.consumed").tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private ConsumerRecord<String, byte[]> readTopic(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> match) {
+        return readAll(topic, match, 1).get(0);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic,
+                                                         java.util.function.Predicate<ConsumerRecord<String, byte[]>> match,
+                                                         int expected) {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                }
+                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    // keep reading a little longer so that a duplicate would be seen
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                }
+            }
+        }
+        assertTrue(found.size() >= expected, "found " + found.size() + " of " + expected + " records on " + topic);
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
