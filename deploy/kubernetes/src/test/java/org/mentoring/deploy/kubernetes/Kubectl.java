@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,12 @@ final class Kubectl {
     }
 
     static String kustomize(Path directory) {
-        Path kubectl = locate().orElseThrow(() -> new IllegalStateException(
+        return kustomize(directory, System.getenv());
+    }
+
+    /** As {@link #kustomize(Path)}, looking kubectl up in the given environment. */
+    static String kustomize(Path directory, Map<String, String> environment) {
+        Path kubectl = locate(environment).orElseThrow(() -> new IllegalStateException(
                 "kubectl is needed to render the Kustomize overlays under deploy/kubernetes and was not found "
                         + "(neither $KUBECTL nor kubectl on the PATH). Install kubectl 1.27 or newer; .ci/run does this "
                         + "on CI machines."));
@@ -51,12 +57,12 @@ final class Kubectl {
         }
     }
 
-    private static Optional<Path> locate() {
-        String configured = System.getenv("KUBECTL");
+    private static Optional<Path> locate(Map<String, String> environment) {
+        String configured = environment.get("KUBECTL");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        String path = System.getenv().getOrDefault("PATH", "");
+        String path = environment.getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .map(entry -> Path.of(entry, "kubectl"))
