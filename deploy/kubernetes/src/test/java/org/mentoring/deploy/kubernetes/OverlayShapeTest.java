@@ -78,6 +78,31 @@ class OverlayShapeTest {
         }
     }
 
+    /** Quarkus' connection pool holds up to 20 connections unless quarkus.datasource.jdbc.max-size says otherwise. */
+    private static final int DEFAULT_POOL_SIZE = 20;
+    /** Connections kept for the operator, replication and an administrator. */
+    private static final int RESERVED_CONNECTIONS = 20;
+
+    @ParameterizedTest
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
+    void theDatabaseAcceptsEveryPoolAtFullScaleOut(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        int needed = RESERVED_CONNECTIONS;
+        for (MentoringService service : MentoringService.values()) {
+            int replicas = manifests.get(HorizontalPodAutoscaler.class, service.serviceName()).getSpec().getMaxReplicas();
+            needed += replicas * poolSize(service.module());
+        }
+        Object configured = manifests.getCustom("Cluster", "mentoring-db").get("spec", "postgresql", "parameters", "max_connections");
+        int maxConnections = Integer.parseInt(String.valueOf(configured));
+        assertTrue(needed <= maxConnections, overlay + ": at full scale-out the services may open " + needed
+                + " connections, PostgreSQL accepts " + maxConnections);
+    }
+
+    private static int poolSize(ServiceModule module) {
+        String key = "quarkus.datasource.jdbc.max-size";
+        return module.has(key) ? Integer.parseInt(module.value(key)) : DEFAULT_POOL_SIZE;
+    }
+
     private static int kafkaConfig(Manifests manifests, String key) {
         Object value = manifests.getCustom("Kafka", "mentoring-kafka").get("spec", "kafka", "config", key);
         return Integer.parseInt(String.valueOf(value));

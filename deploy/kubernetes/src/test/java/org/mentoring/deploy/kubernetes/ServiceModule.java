@@ -51,6 +51,10 @@ final class ServiceModule {
         return name;
     }
 
+    boolean has(String key) {
+        return properties.containsKey(key);
+    }
+
     /** The value as the service sees it with no environment variable set. */
     String value(String key) {
         String raw = properties.getProperty(key);
