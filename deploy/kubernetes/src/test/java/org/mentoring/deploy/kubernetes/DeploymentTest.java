@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +70,7 @@ class DeploymentTest {
         assertEquals("RuntimeDefault", podSecurity.getSeccompProfile().getType(), overlay + ": seccomp profile");
         assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), overlay + ": the services never call the API server");
 
-        List<Container> containers = new java.util.ArrayList<>(pod.getContainers());
+        List<Container> containers = new ArrayList<>(pod.getContainers());
         if (pod.getInitContainers() != null) {
             containers.addAll(pod.getInitContainers());
         }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,7 +106,7 @@ class NetworkPolicyTest {
     private static Set<String> ports(NetworkPolicyEgressRule rule) {
         return nullSafe(rule.getPorts()).stream().map(NetworkPolicyPort::getPort)
                 .map(port -> port.getIntVal() != null ? String.valueOf(port.getIntVal()) : port.getStrVal())
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     private static boolean selects(LabelSelector selector, Map<String, String> labels) {

@@ -3,12 +3,14 @@ package org.mentoring.deploy.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -138,9 +140,7 @@ class ReferencesTest {
         assertSelectsOnly(manifests, kubernetesService.getSpec().getSelector(), deployment, overlay + ": Service selector");
         Container container = Workloads.container(manifests, service);
         for (ServicePort port : kubernetesService.getSpec().getPorts()) {
-            String target = port.getTargetPort().getStrVal();
-            assertFalse(target == null ? container.getPorts().stream().noneMatch(p -> p.getContainerPort().equals(port.getTargetPort().getIntVal()))
-                    : container.getPorts().stream().noneMatch(p -> target.equals(p.getName())),
+            assertTrue(exposes(container, port.getTargetPort()),
                     overlay + ": Service port " + port.getName() + " targets no container port");
         }
 
@@ -161,6 +161,12 @@ class ReferencesTest {
             assertFalse(kubernetesService.getSpec().getPorts().stream().noneMatch(port -> port.getName().equals(endpoint.get("port"))),
                     overlay + ": ServiceMonitor port " + endpoint.get("port") + " is not a port of the Service");
         }
+    }
+
+    private static boolean exposes(Container container, IntOrString target) {
+        return container.getPorts().stream().anyMatch(port -> target.getStrVal() != null
+                ? target.getStrVal().equals(port.getName())
+                : port.getContainerPort().equals(target.getIntVal()));
     }
 
     private static String problemWith(Manifests manifests, ProducedSecrets secrets, String owner, EnvVar variable) {
