@@ -1,0 +1,69 @@
+package org.mentoring.deploy.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The local stack and the cluster configure the services through the same keys. The service settings a Deployment
+ * sets (environment variables the services' application.properties read) are exactly those the launcher
+ * deploy/local/mentoring sets; the only other variables are Kafka client properties in environment form, which the
+ * cluster's authenticated listener needs and the local broker does not.
+ */
+class ConfigurationKeysTest {
+
+    @Test
+    void theLauncherSetsOnlySettingsTheServicesRead() {
+        Set<String> read = new TreeSet<>();
+        for (MentoringService service : MentoringService.values()) {
+            read.addAll(service.module().environmentSettings());
+        }
+        Set<String> launcher = LocalLauncher.serviceSettings();
+        assertTrue(launcher.contains("MENTORING_DB_URL"), "launcher settings found: " + launcher);
+        assertTrue(read.containsAll(launcher), "the launcher sets " + launcher + ", the services read " + read);
+    }
+
+    @Test
+    void theLauncherAndTheServicesAgreeOnPorts() {
+        for (MentoringService service : MentoringService.values()) {
+            assertEquals(service.module().httpPort(), LocalLauncher.ports().get(service.shortName()),
+                    "port of " + service.serviceName() + " in deploy/local/mentoring");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#withServices")
+    void theDeploymentSetsTheSameServiceSettingsAsTheLocalStack(String overlay, MentoringService service) {
+        Container container = Workloads.container(Manifests.of(overlay), service);
+        Set<String> read = service.module().environmentSettings();
+        Set<String> set = new TreeSet<>();
+        for (EnvVar variable : container.getEnv()) {
+            set.add(variable.getName());
+        }
+        Set<String> settings = new TreeSet<>(set);
+        settings.retainAll(read);
+        assertEquals(new TreeSet<>(LocalLauncher.serviceSettings()), settings,
+                overlay + ": " + service.serviceName() + " is configured through other keys than in the local stack");
+
+        Set<String> kafkaClientProperties = new HashSet<>(ProducerConfig.configNames());
+        kafkaClientProperties.retainAll(ConsumerConfig.configNames());
+        set.removeAll(read);
+        for (String other : set) {
+            assertTrue(other.startsWith("KAFKA_"), overlay + ": " + other + " is read by nothing in " + service.serviceName());
+            String property = other.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            assertTrue(kafkaClientProperties.contains(property),
+                    overlay + ": " + other + " maps to " + property + ", which is no Kafka producer and consumer property");
+        }
+    }
+}
