@@ -56,6 +56,9 @@ class EventPipelineBenchmark {
     Widgets widgets;
 
     @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -75,6 +78,7 @@ class EventPipelineBenchmark {
         report("raw broker produce->consume (before)", rawBefore);
         report("raw broker produce->consume (after)", rawAfter);
         report("outbox commit->applied", ours);
+        reportRelayShare();
         System.out.printf("BENCH ratio p50 ours/raw: %.2f, p99 ours/raw: %.2f%n",
                 percentile(ours, 50) / percentile(raw, 50), percentile(ours, 99) / percentile(raw, 99));
 
@@ -163,6 +167,18 @@ class EventPipelineBenchmark {
         reader.join();
         return sent.entrySet().stream().mapToDouble(e -> (received.get(e.getKey()) - e.getValue()) / 1e6)
                 .sorted().toArray();
+    }
+
+    /** How much of our latency is the relay's (row created to acknowledged by Kafka), from the outbox itself. */
+    private void reportRelayShare() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at)), "
+                        + "percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at)) "
+                        + "FROM profile.outbox WHERE record_key LIKE 'lat-%'")) {
+            rs.next();
+            System.out.printf("BENCH %-40s p50=%.2f ms p99=%.2f ms%n", "of which outbox row -> Kafka ack",
+                    rs.getDouble(1) * 1000, rs.getDouble(2) * 1000);
+        }
     }
 
     private void throughput(String topic, int partitions) throws Exception {
