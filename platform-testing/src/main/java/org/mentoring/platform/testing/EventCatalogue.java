@@ -92,6 +92,28 @@ public final class EventCatalogue {
         }
     }
 
+    /**
+     * Checks every event in a service's outbox against the catalogue: its type is catalogued, on the topic the
+     * catalogue names, and its data validates. Returns how many events were checked.
+     */
+    public int assertOutboxConforms(javax.sql.DataSource dataSource, String schema) {
+        int checked = 0;
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT topic, type, data FROM " + schema + ".outbox ORDER BY seq")) {
+            while (rs.next()) {
+                String type = rs.getString(2);
+                assertConforms(type, rs.getString(3));
+                if (!topicOf(type).equals(rs.getString(1))) {
+                    throw new AssertionError(type + " published on " + rs.getString(1) + ", catalogued on " + topicOf(type));
+                }
+                checked++;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return checked;
+    }
+
     /** Replaces local {@code $ref}s by what they point to, recursively, so each schema stands alone. */
     private JsonNode resolve(JsonNode node) {
         if (node.isObject()) {
