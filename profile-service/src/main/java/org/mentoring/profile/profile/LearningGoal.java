@@ -1,0 +1,15 @@
+package org.mentoring.profile.profile;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Something a person wants to learn (a catalogue skill or a free topic), the level aimed at, and how much it matters. */
+public record LearningGoal(
+        @NotBlank @Size(max = 100) String skill,
+        @NotNull @Min(1) @Max(5) Integer targetLevel,
+        @NotNull @Pattern(regexp = "high|medium|low", message = "must be high, medium or low") String priority) {
+}
