@@ -71,6 +71,8 @@ public class Profile {
     public Instant hrisEffectiveAt;
     @Column(name = "hris_sequence")
     public Long hrisSequence;
+    @Column(name = "hris_integration_id")
+    public UUID hrisIntegrationId;
 
     @Version
     public long version;
