@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.PersonalDataExport;
+import org.mentoring.profile.privacy.PersonalDataService;
 
 /** The caller's own profile, found through the link between their token and a profile. */
 @Path("/v1/me")
@@ -30,6 +32,9 @@ public class MeResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    PersonalDataService personalData;
+
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     public Response get() {
@@ -43,5 +48,12 @@ public class MeResource {
     public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
         Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(body), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
+    public PersonalDataExport export() {
+        return personalData.export(person.requireProfileId());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,11 +26,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.PersonalDataExport;
+import org.mentoring.profile.privacy.PersonalDataService;
 
 /**
  * The people directory. Every signed-in caller searches it and reads directory cards; the private fields appear
- * only for the person themself and HR. HR and the HRIS integration create profiles.
+ * only for the person themself and HR. HR and the HRIS integration create profiles; HR erases a person's data,
+ * and the person or HR exports it.
  */
 @Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +50,9 @@ public class ProfileResource {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    PersonalDataService personalData;
 
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
@@ -86,5 +94,31 @@ public class ProfileResource {
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
         Profile profile = profiles.patch(id, ifMatch, mapper.readTree(body), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
+    public PersonalDataExport export(@PathParam("id") UUID id) {
+        if (!person.caller().hasRole(Caller.HR_ADMIN) && !person.is(id)) {
+            throw ProblemException.forbidden("Only the person themself or HR may export a person's data");
+        }
+        return personalData.export(id);
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Caller.HR_ADMIN)
+    public Response erase(@PathParam("id") UUID id) {
+        personalData.erase(id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/personal-data")
+    @RolesAllowed(Caller.HR_ADMIN)
+    public Response deletePersonalData(@PathParam("id") UUID id) {
+        personalData.erase(id);
+        return Response.noContent().build();
     }
 }
