@@ -22,6 +22,9 @@ import org.mentoring.platform.testing.MentoringTestResource;
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 class HrisImportTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private static final String HEADER = "externalId,email,displayName,jobTitle,department,location,timeZone,"
             + "languages,level,gradeLabel,managerExternalId,hireDate,status\n";
 
@@ -117,7 +120,7 @@ class HrisImportTest {
     }
 
     @Test
-    void aFewThousandRowsImportAndReimportIdempotently() {
+    void aFewThousandRowsImportAndReimportIdempotently() throws java.sql.SQLException {
         Hris.Integration hris = Hris.register("standard");
         String p = unique("bulk");
         StringBuilder csv = new StringBuilder(HEADER);
@@ -127,10 +130,26 @@ class HrisImportTest {
         JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", csv.toString(), "");
         assertEquals(5000, first.getInt("created"), first.getString("failure"));
         assertEquals(5000, first.getInt("processedRows"));
+        assertEquals(5000, countOutbox("mentoring.profile.created.v1", p));
+        int published = ProfileEventsContractTest.outboxRows(dataSource);
         JsonPath second = importAndWait(hrAdmin(), hris.id(), "text/csv", csv.toString(), "");
+        assertEquals(published, ProfileEventsContractTest.outboxRows(dataSource), "a repeated import publishes nothing");
         assertEquals(0, second.getInt("created"));
         assertEquals(0, second.getInt("updated"));
         assertEquals(5000, second.getInt("unchanged"));
+    }
+
+    /** Created events whose data names an externalId with the given prefix. */
+    private int countOutbox(String type, String prefix) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE type = ? AND data::jsonb ->> 'externalId' LIKE ?")) {
+            s.setString(1, type);
+            s.setString(2, prefix + "-%");
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ public record ProfileEventData(
     public record Skill(String skill, int proficiency) {
     }
 
-    public record Goal(String skill, int targetLevel, String priority) {
+    public record Goal(String skill, int targetLevel, int priority) {
     }
 
     public static ProfileEventData erased(UUID profileId, long version) {

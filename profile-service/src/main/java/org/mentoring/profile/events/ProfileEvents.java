@@ -6,12 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.mentoring.platform.events.Outbox;
 import org.mentoring.profile.profile.ManagementChains;
 import org.mentoring.profile.profile.Profile;
 
 /**
- * The one place every profile state change goes through to become an event. Called inside the transaction of the
- * change, so the event and the change commit together.
+ * The one place every profile state change goes through to become an event on {@code mentoring.profile.v1}, keyed
+ * and subjected by the profile id. Called inside the transaction of the change, so the outbox row and the change
+ * commit together.
  */
 @ApplicationScoped
 public class ProfileEvents {
@@ -24,6 +26,9 @@ public class ProfileEvents {
 
     @Inject
     ManagementChains chains;
+
+    @Inject
+    Outbox outbox;
 
     public void created(Profile profile) {
         created(profile, chains.of(profile));
@@ -63,7 +68,7 @@ public class ProfileEvents {
                 List.copyOf(p.formats), p.version, p.updatedAt == null ? Instant.now() : p.updatedAt);
     }
 
-    /** Hands the event to the event backbone; until the transactional outbox exists, the event goes nowhere. */
     private void publish(String type, UUID key, ProfileEventData data) {
+        outbox.append(TOPIC, type, key.toString(), key.toString(), data);
     }
 }

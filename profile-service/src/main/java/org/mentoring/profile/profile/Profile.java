@@ -75,7 +75,7 @@ public class Profile {
     public UUID hrisIntegrationId;
 
     @Version
-    public long version;
+    public long version = 1;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -26,7 +26,7 @@ class ProfileEventsTest {
         p.level = 5;
         p.managerId = UUID.randomUUID();
         p.skills = List.of(new SkillLevel("Kotlin", 4));
-        p.goals = List.of(new LearningGoal("Public Speaking", 3, "high"));
+        p.goals = List.of(new LearningGoal("Public Speaking", 3, 1));
         p.version = 3;
         return p;
     }
@@ -39,7 +39,7 @@ class ProfileEventsTest {
         assertEquals(p.id, data.profileId());
         assertEquals(List.of(p.managerId, grand), data.managementChain());
         assertEquals(List.of(new ProfileEventData.Skill("Kotlin", 4)), data.skills());
-        assertEquals(List.of(new ProfileEventData.Goal("Public Speaking", 3, "high")), data.goals());
+        assertEquals(List.of(new ProfileEventData.Goal("Public Speaking", 3, 1)), data.goals());
         assertEquals(3, data.version());
         JsonNode json = new ObjectMapper().registerModule(new JavaTimeModule()).valueToTree(data);
         assertNull(json.get("bio"));
