@@ -1,0 +1,160 @@
+package org.mentoring.profile.hris;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.profile.Profile;
+import org.mentoring.profile.profile.ProfileStatus;
+
+/**
+ * Applies one HRIS fact about an employee to their profile, unless a newer fact was applied already. Runs in the
+ * caller's transaction with the profile row locked, so concurrent deliveries about one person serialise.
+ */
+@ApplicationScoped
+public class EmployeeChanges {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProfileEvents events;
+
+    WebhookOutcome apply(String webhookId, WebhookReceiver.Delivery delivery) {
+        EmployeeRecord e = delivery.employee();
+        Profile profile = byExternalId(e.externalId());
+        if (profile != null && profile.isErased()) {
+            return new WebhookOutcome(webhookId, "erased", profile.id);
+        }
+        if (profile != null && !HrisEvent.isNewer(delivery.effectiveAt(), delivery.sequence(),
+                profile.hrisEffectiveAt, profile.hrisSequence)) {
+            return new WebhookOutcome(webhookId, "stale", profile.id);
+        }
+        boolean creating = profile == null;
+        if (creating) {
+            if (delivery.type() != HrisEvent.CREATED && delivery.type() != HrisEvent.UPDATED) {
+                return new WebhookOutcome(webhookId, "unknown_employee", null);
+            }
+            if (e.email() == null || e.displayName() == null) {
+                throw ProblemException.invalid("employee.email",
+                        "email and displayName are required for an employee this service does not know yet");
+            }
+            profile = new Profile();
+            profile.id = UUID.randomUUID();
+            profile.createdAt = Instant.now();
+            profile.externalId = e.externalId();
+        }
+        String statusBefore = profile.status;
+        switch (delivery.type()) {
+            case CREATED, UPDATED -> copy(e, profile);
+            case TERMINATED -> profile.status = ProfileStatus.TERMINATED;
+            case ON_LEAVE -> profile.status = ProfileStatus.ON_LEAVE;
+            case MANAGER_CHANGED -> setManager(profile, e.managerExternalId());
+        }
+        checkEmailFree(profile);
+        profile.hrisEffectiveAt = delivery.effectiveAt();
+        profile.hrisSequence = delivery.sequence();
+        profile.hrisIntegrationId = delivery.integrationId();
+        profile.updatedAt = Instant.now();
+        if (creating) {
+            em.persist(profile);
+        }
+        em.flush();
+        if (creating) {
+            events.created(profile);
+            linkReports(profile);
+        } else if (ProfileStatus.TERMINATED.equals(profile.status) && !ProfileStatus.TERMINATED.equals(statusBefore)) {
+            events.deactivated(profile);
+        } else {
+            events.updated(profile);
+        }
+        return new WebhookOutcome(webhookId, "applied", profile.id);
+    }
+
+    private void copy(EmployeeRecord e, Profile p) {
+        if (e.has("email")) {
+            p.email = e.email();
+        }
+        if (e.has("displayName")) {
+            p.displayName = e.displayName();
+        }
+        if (e.has("jobTitle")) {
+            p.jobTitle = e.jobTitle();
+        }
+        if (e.has("department")) {
+            p.department = e.department();
+        }
+        if (e.has("location")) {
+            p.location = e.location();
+        }
+        if (e.has("timeZone")) {
+            p.timeZone = e.timeZone();
+        }
+        if (e.has("languages")) {
+            p.languages = new ArrayList<>(e.languages());
+        }
+        if (e.has("level")) {
+            p.level = e.level();
+        }
+        if (e.has("gradeLabel")) {
+            p.gradeLabel = e.gradeLabel();
+        }
+        if (e.has("hireDate")) {
+            p.hireDate = e.hireDate();
+        }
+        if (e.has("status")) {
+            p.status = e.status();
+        }
+        if (e.has("managerExternalId")) {
+            setManager(p, e.managerExternalId());
+        }
+    }
+
+    private void setManager(Profile p, String managerExternalId) {
+        p.managerExternalId = managerExternalId;
+        if (managerExternalId == null) {
+            p.managerId = null;
+            return;
+        }
+        Profile manager = byExternalId(managerExternalId);
+        p.managerId = manager == null || manager.id.equals(p.id) ? null : manager.id;
+    }
+
+    private void checkEmailFree(Profile p) {
+        if (p.email == null) {
+            return;
+        }
+        Number others = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM profile WHERE lower(email) = lower(:e) AND id <> :id")
+                .setParameter("e", p.email).setParameter("id", p.id).getSingleResult();
+        if (others.longValue() > 0) {
+            throw ProblemException.conflict("Another profile already has the email of employee " + p.externalId);
+        }
+    }
+
+    /** People the HRIS said report to this person, now that their profile exists. */
+    private void linkReports(Profile manager) {
+        List<Profile> reports = em.createQuery(
+                        "SELECT p FROM Profile p WHERE p.managerExternalId = :x AND p.managerId IS NULL", Profile.class)
+                .setParameter("x", manager.externalId).getResultList();
+        for (Profile report : reports) {
+            report.managerId = manager.id;
+            report.updatedAt = Instant.now();
+            em.flush();
+            events.updated(report);
+        }
+    }
+
+    private Profile byExternalId(String externalId) {
+        List<Profile> found = em.createQuery("SELECT p FROM Profile p WHERE p.externalId = :x", Profile.class)
+                .setParameter("x", externalId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,54 @@
+package org.mentoring.profile.hris;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of employee change an HRIS reports, under their wire names. */
+public enum HrisEvent {
+    CREATED("employee.created"),
+    UPDATED("employee.updated"),
+    TERMINATED("employee.terminated"),
+    MANAGER_CHANGED("employee.manager_changed"),
+    ON_LEAVE("employee.on_leave");
+
+    private final String wireName;
+
+    HrisEvent(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<HrisEvent> of(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        for (HrisEvent e : values()) {
+            if (e.wireName.equals(wanted)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a fact effective at {@code at} (tie broken by {@code sequence}) is newer than the last one applied.
+     * Facts without a sequence rank below those with one at the same instant.
+     */
+    public static boolean isNewer(Instant at, Long sequence, Instant lastAt, Long lastSequence) {
+        if (lastAt == null) {
+            return true;
+        }
+        int byTime = at.compareTo(lastAt);
+        if (byTime != 0) {
+            return byTime > 0;
+        }
+        long seq = sequence == null ? Long.MIN_VALUE : sequence;
+        long lastSeq = lastSequence == null ? Long.MIN_VALUE : lastSequence;
+        return seq > lastSeq;
+    }
+}

@@ -1,0 +1,45 @@
+package org.mentoring.profile.hris;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An HRIS system allowed to push employees in, with the secret its webhooks are signed with. */
+@Entity
+@Table(name = "hris_integration")
+public class HrisIntegration {
+
+    @Id
+    public UUID id;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "field_mapping")
+    public FieldMapping fieldMapping;
+    public String secret;
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_expires")
+    public Instant previousSecretExpires;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "secret_rotated_at")
+    public Instant secretRotatedAt;
+
+    /** The keys a delivery may be signed with right now. */
+    public List<byte[]> verificationKeys(Instant now) {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(WebhookSignature.key(secret));
+        if (previousSecret != null && previousSecretExpires != null && now.isBefore(previousSecretExpires)) {
+            keys.add(WebhookSignature.key(previousSecret));
+        }
+        return keys;
+    }
+}

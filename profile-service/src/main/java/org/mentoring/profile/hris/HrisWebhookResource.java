@@ -1,0 +1,34 @@
+package org.mentoring.profile.hris;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Where HRIS systems deliver employee changes. No bearer token: each delivery is authenticated by its Standard
+ * Webhooks signature with the integration's secret, checked before anything is read or stored.
+ */
+@Path("/v1/hris/{integration}/events")
+public class HrisWebhookResource {
+
+    @Inject
+    WebhookReceiver receiver;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public WebhookOutcome receive(@PathParam("integration") String integration,
+                                  @HeaderParam("webhook-id") String webhookId,
+                                  @HeaderParam("webhook-timestamp") String timestamp,
+                                  @HeaderParam("webhook-signature") String signature,
+                                  byte[] body) {
+        return receiver.receive(integration, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+    }
+}

@@ -1,0 +1,59 @@
+package org.mentoring.profile.hris;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A bulk import of employees: where it is, what it did, and which rows it refused. */
+@Entity
+@Table(name = "hris_import")
+public class ImportJob {
+
+    public static final int MAX_STORED_ERRORS = 1000;
+
+    @Id
+    public UUID id;
+    @Column(name = "integration_id")
+    public UUID integrationId;
+    public String format;
+    @Column(name = "full_sync")
+    public boolean fullSync;
+    @Column(name = "terminate_missing")
+    public boolean terminateMissing;
+    public String status;
+    @Column(name = "total_rows")
+    public int totalRows;
+    @Column(name = "processed_rows")
+    public int processedRows;
+    @Column(name = "created_count")
+    public int created;
+    @Column(name = "updated_count")
+    public int updated;
+    @Column(name = "unchanged_count")
+    public int unchanged;
+    @Column(name = "terminated_count")
+    public int terminated;
+    @Column(name = "error_count")
+    public int errorCount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<RowError> errors = new ArrayList<>();
+    public String failure;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Why one row was refused. Names the field, never the row's values. */
+    public record RowError(int line, String externalId, String field, String message) {
+    }
+}

@@ -1,0 +1,502 @@
+package org.mentoring.profile.hris;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.config.HrisConfig;
+import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.profile.ManagementChains;
+import org.mentoring.profile.profile.AvailabilityWindow;
+import org.mentoring.profile.profile.LearningGoal;
+import org.mentoring.profile.profile.Profile;
+import org.mentoring.profile.profile.SkillLevel;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Bulk imports of employees from CSV or JSON Lines, run as background jobs. Rows are validated in memory, written
+ * to a temporary staging table with COPY, and merged into the profiles with a few set-based statements, all
+ * in one transaction: an upsert by externalId that only touches rows whose values differ (so a repeated import
+ * changes nothing and publishes nothing), the resolution of managers, and the optional termination of people
+ * missing from a full sync. Then one event per changed profile, in the same transaction.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    public static final String CSV = "text/csv";
+    public static final String JSON_LINES = "application/jsonl";
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    IntegrationService integrations;
+
+    @Inject
+    ProfileEvents events;
+
+    @Inject
+    HrisConfig config;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hris-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Records the job and starts it in the background; the caller polls {@link #get}. */
+    public ImportView start(String integrationId, String mediaType, boolean fullSync, boolean terminateMissing,
+                            byte[] body) {
+        HrisIntegration integration = integrations.require(integrationId);
+        String format = format(mediaType);
+        if (terminateMissing && !fullSync) {
+            throw ProblemException.invalid("terminateMissing", "only applies to a full sync (fullSync=true)");
+        }
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = new ImportJob();
+            j.id = UUID.randomUUID();
+            j.integrationId = integration.id;
+            j.format = format;
+            j.fullSync = fullSync;
+            j.terminateMissing = terminateMissing;
+            j.status = "queued";
+            j.createdAt = Instant.now();
+            em.persist(j);
+            return j;
+        });
+        FieldMapping mapping = integration.fieldMapping;
+        executor.submit(() -> run(job.id, format, mapping, body));
+        return ImportView.of(job);
+    }
+
+    @Transactional
+    public ImportView get(String integrationId, UUID id) {
+        HrisIntegration integration = integrations.require(integrationId);
+        ImportJob job = em.find(ImportJob.class, id);
+        if (job == null || !job.integrationId.equals(integration.id)) {
+            throw ProblemException.notFound("Import", id);
+        }
+        return ImportView.of(job);
+    }
+
+    private static String format(String mediaType) {
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        if (type.startsWith(CSV)) {
+            return "csv";
+        }
+        if (type.startsWith(JSON_LINES) || type.startsWith(NDJSON)) {
+            return "jsonl";
+        }
+        throw ProblemException.invalid("Content-Type", "must be text/csv or application/jsonl");
+    }
+
+    /** One parsed row that passed validation. */
+    record Row(int line, EmployeeRecord employee) {
+    }
+
+    void run(UUID jobId, String format, FieldMapping mapping, byte[] body) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportJob job = em.find(ImportJob.class, jobId);
+                job.status = "running";
+                job.startedAt = Instant.now();
+            });
+            List<ImportJob.RowError> errors = new ArrayList<>();
+            List<Row> rows = parse(format, mapping, body, errors);
+            int total = rows.size() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
+            QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> merge(jobId, rows, errors, total));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import %s failed", jobId);
+            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the import could not be completed";
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportJob job = em.find(ImportJob.class, jobId);
+                job.status = "failed";
+                job.failure = reason;
+                job.finishedAt = Instant.now();
+            });
+        }
+    }
+
+    private List<Row> parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> lineOfExternalId = new HashMap<>();
+        Map<String, Integer> lineOfEmail = new HashMap<>();
+        RowSink sink = (line, parsed) -> {
+            EmployeeRecord e = parsed.record();
+            parsed.errors().forEach(err -> errors.add(new ImportJob.RowError(line, e.externalId(), err.field(), err.message())));
+            if (!parsed.ok()) {
+                return;
+            }
+            Integer first = lineOfExternalId.putIfAbsent(e.externalId(), line);
+            if (first != null) {
+                errors.add(new ImportJob.RowError(line, e.externalId(), "externalId", "appears again; first on line " + first));
+                return;
+            }
+            if (e.email() != null) {
+                Integer emailFirst = lineOfEmail.putIfAbsent(e.email().toLowerCase(Locale.ROOT), line);
+                if (emailFirst != null) {
+                    errors.add(new ImportJob.RowError(line, e.externalId(), "email", "is used on line " + emailFirst + " too"));
+                    return;
+                }
+            }
+            rows.add(new Row(line, e));
+        };
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (format.equals("csv")) {
+            List<String> header = new ArrayList<>();
+            CsvReader.read(text, (line, fields) -> {
+                if (header.isEmpty()) {
+                    fields.forEach(f -> header.add(f.strip()));
+                    return;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < header.size() && i < fields.size(); i++) {
+                    values.put(header.get(i), fields.get(i));
+                }
+                if (fields.size() != header.size()) {
+                    errors.add(new ImportJob.RowError(line, values.get(mapping.sourceKey("externalId")), "",
+                            "has " + fields.size() + " fields, the header has " + header.size()));
+                    return;
+                }
+                sink.accept(line, EmployeeRecord.parse(values::get, mapping));
+            });
+            if (header.isEmpty()) {
+                throw new IllegalArgumentException("the CSV file has no header line");
+            }
+        } else {
+            String[] lines = text.split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                int line = i + 1;
+                JsonNode node;
+                try {
+                    node = mapper.readTree(lines[i]);
+                } catch (IOException e) {
+                    errors.add(new ImportJob.RowError(line, null, "", "is not well-formed JSON"));
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    errors.add(new ImportJob.RowError(line, null, "", "must be a JSON object"));
+                    continue;
+                }
+                JsonNode row = node;
+                sink.accept(line, EmployeeRecord.parse(key -> EmployeeRecord.jsonText(row.get(key)), mapping));
+            }
+        }
+        return rows;
+    }
+
+    private interface RowSink {
+        void accept(int line, EmployeeRecord.Parsed parsed);
+    }
+
+    private void merge(UUID jobId, List<Row> rows, List<ImportJob.RowError> errors, int total) {
+        ImportJob snapshot = em.find(ImportJob.class, jobId);
+        boolean terminateMissing = snapshot.fullSync && snapshot.terminateMissing;
+        UUID integrationId = snapshot.integrationId;
+        em.detach(snapshot);
+        Map<String, Integer> lineOf = new HashMap<>();
+        rows.forEach(r -> lineOf.put(r.employee().externalId(), r.line()));
+        Set<UUID> created = new LinkedHashSet<>();
+        Set<UUID> updated = new LinkedHashSet<>();
+        Set<UUID> terminated = new LinkedHashSet<>();
+        int valid;
+        int unchanged;
+        long stagedMs;
+        long merged;
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE hris_import_rows (external_id text PRIMARY KEY, email text, "
+                        + "display_name text, job_title text, department text, location text, time_zone text, "
+                        + "languages jsonb, level integer, grade_label text, manager_external_id text, hire_date date, "
+                        + "status text) ON COMMIT DROP");
+                s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
+            }
+            long staging = System.nanoTime();
+            stage(c, jobId, rows, errors);
+            stagedMs = (System.nanoTime() - staging) / 1_000_000;
+            for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
+                    + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
+                    + "RETURNING r.external_id")) {
+                errors.add(new ImportJob.RowError(lineOf.get(externalId), externalId, "email",
+                        "belongs to another profile"));
+            }
+            for (String externalId : column(c, "DELETE FROM hris_import_rows r WHERE (r.email IS NULL OR r.display_name IS NULL) "
+                    + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id) RETURNING r.external_id")) {
+                errors.add(new ImportJob.RowError(lineOf.get(externalId), externalId, "email",
+                        "email and displayName are required for a new employee"));
+            }
+            valid = ids(c, "SELECT count(*)::text FROM hris_import_rows").stream().findFirst()
+                    .map(Integer::parseInt).orElse(0);
+            List<UUID> rowUpdates = uuids(c, """
+                    UPDATE profile p SET
+                        email = coalesce(r.email, p.email), display_name = coalesce(r.display_name, p.display_name),
+                        job_title = coalesce(r.job_title, p.job_title), department = coalesce(r.department, p.department),
+                        location = coalesce(r.location, p.location), time_zone = coalesce(r.time_zone, p.time_zone),
+                        languages = coalesce(r.languages, p.languages), level = coalesce(r.level, p.level),
+                        grade_label = coalesce(r.grade_label, p.grade_label),
+                        manager_external_id = coalesce(r.manager_external_id, p.manager_external_id),
+                        hire_date = coalesce(r.hire_date, p.hire_date), status = coalesce(r.status, p.status),
+                        hris_integration_id = '%s', version = p.version + 1, updated_at = now()
+                    FROM hris_import_rows r
+                    WHERE p.external_id = r.external_id AND p.status <> 'erased'
+                      AND (coalesce(r.email, p.email), coalesce(r.display_name, p.display_name),
+                           coalesce(r.job_title, p.job_title), coalesce(r.department, p.department),
+                           coalesce(r.location, p.location), coalesce(r.time_zone, p.time_zone),
+                           coalesce(r.languages, p.languages), coalesce(r.level, p.level),
+                           coalesce(r.grade_label, p.grade_label), coalesce(r.manager_external_id, p.manager_external_id),
+                           coalesce(r.hire_date, p.hire_date), coalesce(r.status, p.status))
+                          IS DISTINCT FROM
+                          (p.email, p.display_name, p.job_title, p.department, p.location, p.time_zone, p.languages,
+                           p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)
+                    RETURNING p.id::text""".formatted(integrationId));
+            updated.addAll(rowUpdates);
+            unchanged = valid - rowUpdates.size();
+            created.addAll(uuids(c, """
+                    INSERT INTO profile (id, external_id, email, display_name, job_title, department, location,
+                        time_zone, languages, level, grade_label, manager_external_id, hire_date, status, version,
+                        created_at, updated_at, hris_integration_id)
+                    SELECT gen_random_uuid(), r.external_id, r.email, r.display_name, r.job_title, r.department,
+                        r.location, r.time_zone, coalesce(r.languages, '[]'), r.level, r.grade_label,
+                        r.manager_external_id, r.hire_date, coalesce(r.status, 'active'), 1, now(), now(),
+                        '%s'::uuid
+                    FROM hris_import_rows r
+                    WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
+                    RETURNING id::text""".formatted(integrationId)));
+            updated.addAll(uuids(c, """
+                    UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
+                    FROM (SELECT c.id AS child, m.id AS manager
+                          FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
+                          WHERE c.manager_external_id IS NOT NULL) m
+                    WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
+                    RETURNING p.id::text"""));
+            if (terminateMissing) {
+                if (ids(c, "SELECT external_id FROM hris_import_seen LIMIT 1").isEmpty()) {
+                    throw new IllegalArgumentException("a full sync with no rows would terminate everyone; refused");
+                }
+                terminated.addAll(uuids(c, """
+                        UPDATE profile p SET status = 'terminated', version = p.version + 1, updated_at = now()
+                        WHERE p.hris_integration_id = '%s' AND p.status IN ('active', 'on_leave')
+                          AND NOT EXISTS (SELECT 1 FROM hris_import_seen s WHERE s.external_id = p.external_id)
+                        RETURNING p.id::text""".formatted(integrationId)));
+            }
+            updated.removeAll(created);
+            updated.removeAll(terminated);
+            merged = System.nanoTime();
+            publish(c, created, updated, terminated);
+        } catch (SQLException e) {
+            throw new IllegalStateException("import " + jobId + " failed in the database", e);
+        }
+        LOG.infof("Import %s: %d valid rows staged in %d ms, merged in %d ms, %d events in %d ms", jobId, valid,
+                stagedMs, (merged - started) / 1_000_000 - stagedMs, created.size() + updated.size() + terminated.size(),
+                (System.nanoTime() - merged) / 1_000_000);
+        ImportJob job = em.find(ImportJob.class, jobId);
+        job.status = "completed";
+        job.processedRows = total;
+        job.created = created.size();
+        job.updated = updated.size();
+        job.unchanged = unchanged - created.size();
+        job.terminated = terminated.size();
+        errors.sort(java.util.Comparator.comparingInt(ImportJob.RowError::line));
+        job.errorCount = errors.size();
+        job.errors = new ArrayList<>(errors.subList(0, Math.min(errors.size(), ImportJob.MAX_STORED_ERRORS)));
+        job.finishedAt = Instant.now();
+    }
+
+    /**
+     * Streams the valid rows into the staging table with PostgreSQL's COPY, in chunks so that progress shows, and
+     * records every externalId the file names (valid or not) as seen, so a full sync never terminates someone
+     * whose row merely had an error.
+     */
+    private void stage(Connection c, UUID jobId, List<Row> rows, List<ImportJob.RowError> errors) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        int chunk = config.importBatchSize() * 10;
+        try {
+            for (int from = 0; from < rows.size(); from += chunk) {
+                StringBuilder text = new StringBuilder();
+                for (Row row : rows.subList(from, Math.min(rows.size(), from + chunk))) {
+                    EmployeeRecord e = row.employee();
+                    CopyText.row(text, e.externalId(), e.email(), e.displayName(), e.jobTitle(), e.department(),
+                            e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
+                            e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
+                            e.hireDate() == null ? null : e.hireDate().toString(), e.status());
+                }
+                copy.copyIn("COPY hris_import_rows FROM STDIN", new StringReader(text.toString()));
+                int done = Math.min(rows.size(), from + chunk);
+                QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).processedRows = done);
+            }
+            StringBuilder seen = new StringBuilder();
+            Set<String> ids = new HashSet<>();
+            rows.forEach(r -> ids.add(r.employee().externalId()));
+            errors.stream().map(ImportJob.RowError::externalId).filter(x -> x != null && !x.isBlank()).forEach(ids::add);
+            ids.forEach(x -> CopyText.row(seen, x));
+            copy.copyIn("COPY hris_import_seen FROM STDIN", new StringReader(seen.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into the staging table failed", e);
+        }
+    }
+
+    /**
+     * One event per changed profile. Profiles are read with plain JDBC rather than as managed entities (a full
+     * import changes every row, and tracking 100,000 entities costs more than the merge itself); management
+     * chains come from one read of the whole reporting tree.
+     */
+    private void publish(Connection c, Set<UUID> created, Set<UUID> updated, Set<UUID> terminated)
+            throws SQLException {
+        if (created.isEmpty() && updated.isEmpty() && terminated.isEmpty()) {
+            return;
+        }
+        Map<UUID, UUID> managerOf = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, manager_id FROM profile WHERE manager_id IS NOT NULL")) {
+            while (rs.next()) {
+                managerOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+            }
+        }
+        List<UUID> all = new ArrayList<>(created);
+        all.addAll(updated);
+        all.addAll(terminated);
+        try (PreparedStatement select = c.prepareStatement("SELECT id, external_id, email, display_name, job_title, "
+                + "department, location, time_zone, languages, level, grade_label, manager_id, status, open_to_roles, "
+                + "skills, goals, topics, capacity, availability, formats, open_to_requests, version, updated_at "
+                + "FROM profile WHERE id = ANY (?)")) {
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                select.setArray(1, c.createArrayOf("uuid", chunk.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Profile p = profile(rs);
+                        List<UUID> chain = ManagementChains.walk(p.id, p.managerId, managerOf::get);
+                        if (created.contains(p.id)) {
+                            events.created(p, chain);
+                        } else if (terminated.contains(p.id)) {
+                            events.deactivated(p, chain);
+                        } else {
+                            events.updated(p, chain);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Profile profile(ResultSet rs) throws SQLException {
+        Profile p = new Profile();
+        p.id = rs.getObject("id", UUID.class);
+        p.externalId = rs.getString("external_id");
+        p.email = rs.getString("email");
+        p.displayName = rs.getString("display_name");
+        p.jobTitle = rs.getString("job_title");
+        p.department = rs.getString("department");
+        p.location = rs.getString("location");
+        p.timeZone = rs.getString("time_zone");
+        p.languages = list(rs.getString("languages"), STRINGS);
+        p.level = rs.getObject("level", Integer.class);
+        p.gradeLabel = rs.getString("grade_label");
+        p.managerId = rs.getObject("manager_id", UUID.class);
+        p.status = rs.getString("status");
+        p.openToRoles = list(rs.getString("open_to_roles"), STRINGS);
+        p.skills = list(rs.getString("skills"), SKILLS);
+        p.goals = list(rs.getString("goals"), GOALS);
+        p.topics = list(rs.getString("topics"), STRINGS);
+        p.capacity = rs.getInt("capacity");
+        p.availability = list(rs.getString("availability"), WINDOWS);
+        p.formats = list(rs.getString("formats"), STRINGS);
+        p.openToRequests = rs.getBoolean("open_to_requests");
+        p.version = rs.getLong("version");
+        p.updatedAt = rs.getTimestamp("updated_at").toInstant();
+        return p;
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<SkillLevel>> SKILLS = new TypeReference<>() { };
+    private static final TypeReference<List<LearningGoal>> GOALS = new TypeReference<>() { };
+    private static final TypeReference<List<AvailabilityWindow>> WINDOWS = new TypeReference<>() { };
+
+    private <T> List<T> list(String json, TypeReference<List<T>> type) {
+        if (json == null || json.equals("[]")) {
+            return new ArrayList<>();
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable jsonb column", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> column(Connection c, String sql) throws SQLException {
+        return ids(c, sql);
+    }
+
+    private static List<UUID> uuids(Connection c, String sql) throws SQLException {
+        return ids(c, sql).stream().map(UUID::fromString).toList();
+    }
+
+    private static List<String> ids(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package org.mentoring.profile.hris;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.config.HrisConfig;
+
+/** Registration of HRIS integrations and the life of their signing secrets. */
+@ApplicationScoped
+public class IntegrationService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    HrisConfig config;
+
+    @Transactional
+    public HrisIntegration register(IntegrationViews.NewIntegration request) {
+        String name = request.name().strip();
+        boolean taken = !em.createQuery("SELECT i.id FROM HrisIntegration i WHERE i.name = :n", UUID.class)
+                .setParameter("n", name).getResultList().isEmpty();
+        if (taken) {
+            throw ProblemException.conflict("An integration named '" + name + "' exists already");
+        }
+        HrisIntegration integration = new HrisIntegration();
+        integration.id = UUID.randomUUID();
+        integration.name = name;
+        integration.fieldMapping = request.fieldMapping();
+        integration.secret = WebhookSignature.newSecret();
+        integration.createdAt = Instant.now();
+        integration.secretRotatedAt = integration.createdAt;
+        em.persist(integration);
+        return integration;
+    }
+
+    /** A new secret; the old one keeps verifying for the configured grace period. */
+    @Transactional
+    public HrisIntegration rotateSecret(UUID id) {
+        HrisIntegration integration = require(id.toString());
+        Instant now = Instant.now();
+        integration.previousSecret = integration.secret;
+        integration.previousSecretExpires = now.plus(config.secretRotationGrace());
+        integration.secret = WebhookSignature.newSecret();
+        integration.secretRotatedAt = now;
+        return integration;
+    }
+
+    @Transactional
+    public List<HrisIntegration> list() {
+        return em.createQuery("SELECT i FROM HrisIntegration i ORDER BY i.name", HrisIntegration.class).getResultList();
+    }
+
+    /** The integration named in a path, or a 404 (also for ids that are not UUIDs). */
+    @Transactional
+    public HrisIntegration require(String id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("HRIS integration", id));
+    }
+
+    @Transactional
+    public Optional<HrisIntegration> find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(HrisIntegration.class, uuid));
+    }
+}

@@ -1,0 +1,11 @@
+package org.mentoring.profile.hris;
+
+import java.util.UUID;
+
+/**
+ * What became of a webhook delivery: {@code applied}; {@code duplicate} (this webhook-id was received before);
+ * {@code stale} (a newer fact about the employee was applied already); {@code unknown_employee} (nothing to
+ * change); {@code erased} (the person's data was erased and is not recreated from a change).
+ */
+public record WebhookOutcome(String webhookId, String outcome, UUID profileId) {
+}

@@ -1,0 +1,148 @@
+package org.mentoring.profile.hris;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.mentoring.platform.web.Problem;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.ProblemType;
+import org.mentoring.profile.config.HrisConfig;
+
+/**
+ * Verifies, stores and applies one HRIS webhook delivery. Nothing is stored or applied unless the signature and
+ * timestamp verify and the body is a well-formed employee event; the raw delivery and its effect commit together,
+ * and the delivery's webhook-id makes a replay a no-op.
+ */
+@ApplicationScoped
+public class WebhookReceiver {
+
+    @Inject
+    IntegrationService integrations;
+
+    @Inject
+    EmployeeChanges changes;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    HrisConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A parsed, verified event. */
+    record Delivery(UUID integrationId, HrisEvent type, Instant effectiveAt, Long sequence, EmployeeRecord employee) {
+    }
+
+    @Transactional
+    public WebhookOutcome receive(String integrationId, String webhookId, String timestamp, String signature,
+                                  byte[] body) {
+        HrisIntegration integration = integrations.require(integrationId);
+        if (body.length > config.maxEventBytes()) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "A webhook body may have at most " + config.maxEventBytes() + " bytes");
+        }
+        Instant now = clock.instant();
+        verify(integration, webhookId, timestamp, signature, body, now);
+        Delivery delivery = parse(integration.id, body, integration.fieldMapping);
+        int inserted = em.createNativeQuery("INSERT INTO hris_event (integration_id, webhook_id, received_at, event_type, "
+                        + "external_id, effective_at, sequence, body, outcome) VALUES (:i, :w, :r, :t, :x, :e, :s, :b, 'pending') "
+                        + "ON CONFLICT (integration_id, webhook_id) DO NOTHING")
+                .setParameter("i", integration.id).setParameter("w", webhookId).setParameter("r", now)
+                .setParameter("t", delivery.type().wireName()).setParameter("x", delivery.employee().externalId())
+                .setParameter("e", delivery.effectiveAt()).setParameter("s", delivery.sequence())
+                .setParameter("b", body).executeUpdate();
+        if (inserted == 0) {
+            return new WebhookOutcome(webhookId, "duplicate", null);
+        }
+        WebhookOutcome outcome = changes.apply(webhookId, delivery);
+        em.createNativeQuery("UPDATE hris_event SET outcome = :o, profile_id = :p WHERE integration_id = :i AND webhook_id = :w")
+                .setParameter("o", outcome.outcome()).setParameter("p", outcome.profileId())
+                .setParameter("i", integration.id).setParameter("w", webhookId).executeUpdate();
+        return outcome;
+    }
+
+    private void verify(HrisIntegration integration, String webhookId, String timestamp, String signature,
+                        byte[] body, Instant now) {
+        if (webhookId == null || webhookId.isBlank() || webhookId.length() > 200 || timestamp == null || signature == null) {
+            throw unauthorized("webhook-id, webhook-timestamp and webhook-signature headers are required");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            throw unauthorized("webhook-timestamp must be seconds since the epoch");
+        }
+        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
+        if (skew.compareTo(config.timestampTolerance()) > 0) {
+            throw unauthorized("webhook-timestamp is outside the accepted window");
+        }
+        if (!WebhookSignature.verify(integration.verificationKeys(now), webhookId, timestamp.strip(), body, signature)) {
+            throw unauthorized("webhook-signature does not match");
+        }
+    }
+
+    Delivery parse(UUID integrationId, byte[] body, FieldMapping mapping) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "body is not well-formed JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "body must be a JSON object");
+        }
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        HrisEvent type = HrisEvent.of(EmployeeRecord.jsonText(root.get("type"))).orElse(null);
+        if (type == null) {
+            errors.add(new Problem.FieldError("type", "must be one of employee.created, employee.updated, "
+                    + "employee.terminated, employee.manager_changed, employee.on_leave"));
+        }
+        Instant effectiveAt = null;
+        try {
+            effectiveAt = Instant.parse(String.valueOf(EmployeeRecord.jsonText(root.get("occurredAt"))));
+        } catch (DateTimeException e) {
+            errors.add(new Problem.FieldError("occurredAt", "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
+        }
+        Long sequence = null;
+        JsonNode seq = root.get("sequence");
+        if (seq != null && !seq.isNull()) {
+            if (seq.canConvertToLong() && seq.isIntegralNumber()) {
+                sequence = seq.longValue();
+            } else {
+                errors.add(new Problem.FieldError("sequence", "must be a whole number"));
+            }
+        }
+        JsonNode employee = root.get("employee");
+        EmployeeRecord record = null;
+        if (employee == null || !employee.isObject()) {
+            errors.add(new Problem.FieldError("employee", "must be an object"));
+        } else {
+            EmployeeRecord.Parsed parsed = EmployeeRecord.parse(key -> EmployeeRecord.jsonText(employee.get(key)), mapping);
+            parsed.errors().forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
+            record = parsed.record();
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The event is not a valid employee event", errors);
+        }
+        return new Delivery(integrationId, type, effectiveAt, sequence, record);
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+}

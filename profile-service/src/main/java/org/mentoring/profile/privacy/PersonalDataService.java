@@ -1,0 +1,117 @@
+package org.mentoring.profile.privacy;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.profile.Profile;
+import org.mentoring.profile.profile.ProfileService;
+import org.mentoring.profile.profile.ProfileStatus;
+import org.mentoring.profile.profile.ProfileView;
+
+/**
+ * Erasure and export of a person's data. Erasure keeps only the profile's id as a tombstone (so references from
+ * other people's management chains and from other services stay resolvable to "erased") and deletes the raw HRIS
+ * deliveries about the person.
+ */
+@ApplicationScoped
+public class PersonalDataService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    ProfileEvents events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Transactional
+    public void erase(UUID id) {
+        Profile p = profiles.find(id);
+        String externalId = p.externalId;
+        em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x)")
+                .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId).executeUpdate();
+        p.externalId = null;
+        p.email = null;
+        p.displayName = null;
+        p.jobTitle = null;
+        p.department = null;
+        p.location = null;
+        p.timeZone = null;
+        p.languages = new ArrayList<>();
+        p.level = null;
+        p.gradeLabel = null;
+        p.managerId = null;
+        p.managerExternalId = null;
+        p.hireDate = null;
+        p.bio = null;
+        p.openToRoles = new ArrayList<>();
+        p.skills = new ArrayList<>();
+        p.goals = new ArrayList<>();
+        p.topics = new ArrayList<>();
+        p.capacity = 0;
+        p.availability = new ArrayList<>();
+        p.formats = new ArrayList<>();
+        p.openToRequests = false;
+        p.hrisEffectiveAt = null;
+        p.hrisSequence = null;
+        p.hrisIntegrationId = null;
+        p.status = ProfileStatus.ERASED;
+        p.erasedAt = Instant.now();
+        p.updatedAt = p.erasedAt;
+        em.flush();
+        events.erased(p);
+    }
+
+    @Transactional
+    public PersonalDataExport export(UUID id) {
+        Profile p = profiles.find(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT webhook_id, received_at, event_type, effective_at, outcome, body "
+                        + "FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x) "
+                        + "ORDER BY received_at, webhook_id")
+                .setParameter("id", id).setParameter("x", p.externalId == null ? "" : p.externalId).getResultList();
+        List<PersonalDataExport.HrisRecord> hris = new ArrayList<>();
+        for (Object[] row : rows) {
+            hris.add(new PersonalDataExport.HrisRecord((String) row[0], instant(row[1]), (String) row[2],
+                    instant(row[3]), (String) row[4], body((byte[]) row[5])));
+        }
+        return new PersonalDataExport(Instant.now(), ProfileView.of(p), hris);
+    }
+
+    private JsonNode body(byte[] raw) {
+        try {
+            return mapper.readTree(raw);
+        } catch (IOException e) {
+            return TextNode.valueOf(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return null;
+    }
+}

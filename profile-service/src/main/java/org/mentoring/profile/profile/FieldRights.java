@@ -1,0 +1,41 @@
+package org.mentoring.profile.profile;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who may change which profile field. HR administrators change everything; the HRIS integration changes the
+ * HR-owned fields; a person changes their own bio and preferences. Only fields whose value actually changes are
+ * checked, so a client may send back a field unchanged.
+ */
+public final class FieldRights {
+
+    public enum Editor {
+        HR_ADMIN, INTEGRATION, SELF
+    }
+
+    private FieldRights() {
+    }
+
+    public static Set<String> allowed(Set<Editor> editors) {
+        Set<String> allowed = new TreeSet<>();
+        if (editors.contains(Editor.HR_ADMIN)) {
+            allowed.addAll(ProfileFields.HR_FIELDS);
+            allowed.addAll(ProfileFields.PERSONAL_FIELDS);
+        }
+        if (editors.contains(Editor.INTEGRATION)) {
+            allowed.addAll(ProfileFields.HR_FIELDS);
+        }
+        if (editors.contains(Editor.SELF)) {
+            allowed.addAll(ProfileFields.PERSONAL_FIELDS);
+        }
+        return allowed;
+    }
+
+    /** The changed fields the editors may not change; empty when the change is allowed. */
+    public static Set<String> refused(Set<String> changedFields, Set<Editor> editors) {
+        Set<String> refused = new TreeSet<>(changedFields);
+        refused.removeAll(allowed(editors));
+        return refused;
+    }
+}

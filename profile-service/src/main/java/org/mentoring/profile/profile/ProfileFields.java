@@ -1,0 +1,57 @@
+package org.mentoring.profile.profile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The writable document of a profile: the body of a create, and the document a JSON Merge Patch applies to.
+ * Who may change which field is decided by {@link FieldRights}.
+ */
+public record ProfileFields(
+        @Size(max = 100) String externalId,
+        @Email @Size(max = 254) String email,
+        @Size(min = 1, max = 200) String displayName,
+        @Size(max = 200) String jobTitle,
+        @Size(max = 200) String department,
+        @Size(max = 200) String location,
+        @Size(max = 64) String timeZone,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be an ISO 639 language code") String> languages,
+        @Min(0) @Max(30) Integer level,
+        @Size(max = 100) String gradeLabel,
+        UUID managerId,
+        LocalDate hireDate,
+        @Pattern(regexp = ProfileStatus.SETTABLE, message = "must be active, on_leave or terminated") String status,
+        @Size(max = 2000) String bio,
+        @Size(max = 3) List<@NotNull @Pattern(regexp = "mentor|mentee|peer", message = "must be mentor, mentee or peer") String> openToRoles,
+        @Size(max = 50) List<@NotNull @Valid SkillLevel> skills,
+        @Size(max = 20) List<@NotNull @Valid LearningGoal> goals,
+        @Size(max = 20) List<@NotNull @Size(min = 1, max = 60) String> topics,
+        @Min(0) @Max(20) Integer capacity,
+        @Size(max = 28) List<@NotNull @Valid AvailabilityWindow> availability,
+        @Size(max = 3) List<@NotNull @Pattern(regexp = "video|in_person|chat", message = "must be video, in_person or chat") String> formats,
+        Boolean openToRequests) {
+
+    /** Fields that HR (or the HRIS) owns; a person cannot change them on their own profile. */
+    public static final Set<String> HR_FIELDS = Set.of("externalId", "email", "displayName", "jobTitle", "department",
+            "location", "level", "gradeLabel", "managerId", "hireDate", "status");
+
+    /** Fields a person edits on their own profile: bio, time zone, languages and mentoring preferences. */
+    public static final Set<String> PERSONAL_FIELDS = Set.of("timeZone", "languages", "bio", "openToRoles", "skills",
+            "goals", "topics", "capacity", "availability", "formats", "openToRequests");
+
+    public static ProfileFields of(Profile p) {
+        return new ProfileFields(p.externalId, p.email, p.displayName, p.jobTitle, p.department, p.location, p.timeZone,
+                p.languages, p.level, p.gradeLabel, p.managerId, p.hireDate, p.status, p.bio, p.openToRoles, p.skills,
+                p.goals, p.topics, p.capacity, p.availability, p.formats, p.openToRequests);
+    }
+}

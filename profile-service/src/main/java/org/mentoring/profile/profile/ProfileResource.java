@@ -1,0 +1,124 @@
+package org.mentoring.profile.profile;
+
+import java.net.URI;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.PersonalDataExport;
+import org.mentoring.profile.privacy.PersonalDataService;
+
+/**
+ * The people directory. Every signed-in caller searches it and reads directory cards; the private fields appear
+ * only for the person themself and HR. HR and the HRIS integration create profiles; HR erases a person's data,
+ * and the person or HR exports it.
+ */
+@Path("/v1/profiles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    CurrentPerson person;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    PersonalDataService personalData;
+
+    @GET
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public ProfilePage search(@QueryParam("q") String q, @QueryParam("skill") String skill,
+                              @QueryParam("department") String department, @QueryParam("location") String location,
+                              @QueryParam("levelMin") Integer levelMin, @QueryParam("levelMax") Integer levelMax,
+                              @QueryParam("role") String role, @QueryParam("openToRequests") Boolean openToRequests,
+                              @QueryParam("language") String language, @QueryParam("status") String status,
+                              @QueryParam("cursor") String cursor,
+                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return profiles.search(new ProfileQuery(q, skill, department, location, levelMin, levelMax, role,
+                openToRequests, language, status, cursor, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public Response get(@PathParam("id") UUID id) {
+        Profile profile = profiles.get(id);
+        if (ProfileService.seesPrivate(id, person)) {
+            return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
+        }
+        return Response.ok(DirectoryEntry.of(profile)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.HR_ADMIN, Caller.INTEGRATION})
+    public Response create(@NotNull @Valid ProfileFields fields) {
+        Profile profile = profiles.create(fields);
+        return Response.created(URI.create("/v1/profiles/" + profile.id))
+                .tag(String.valueOf(profile.version)).entity(ProfileView.of(profile)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed({Caller.EMPLOYEE, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
+        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(body), person);
+        return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
+    public PersonalDataExport export(@PathParam("id") UUID id) {
+        if (!person.caller().hasRole(Caller.HR_ADMIN) && !person.is(id)) {
+            throw ProblemException.forbidden("Only the person themself or HR may export a person's data");
+        }
+        return personalData.export(id);
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Caller.HR_ADMIN)
+    public Response erase(@PathParam("id") UUID id) {
+        personalData.erase(id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/personal-data")
+    @RolesAllowed(Caller.HR_ADMIN)
+    public Response deletePersonalData(@PathParam("id") UUID id) {
+        personalData.erase(id);
+        return Response.noContent().build();
+    }
+}

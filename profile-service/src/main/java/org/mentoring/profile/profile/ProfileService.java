@@ -1,0 +1,406 @@
+package org.mentoring.profile.profile;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.Problem;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.ProblemType;
+import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.skill.SkillCatalogue;
+import org.mentoring.profile.skill.SkillNames;
+
+/** The directory: creating, reading, searching and patching profiles, with the access rules of each. */
+@ApplicationScoped
+public class ProfileService {
+
+    private static final Set<String> KNOWN_FIELDS;
+
+    static {
+        Set<String> known = new TreeSet<>(ProfileFields.HR_FIELDS);
+        known.addAll(ProfileFields.PERSONAL_FIELDS);
+        KNOWN_FIELDS = Set.copyOf(known);
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SkillCatalogue skills;
+
+    @Inject
+    ProfileEvents events;
+
+    /** A profile that exists and has not been erased, or a 404. */
+    public Profile find(UUID id) {
+        Profile profile = em.find(Profile.class, id);
+        if (profile == null || profile.isErased()) {
+            throw ProblemException.notFound("Profile", id);
+        }
+        return profile;
+    }
+
+    /** Whether the caller sees the private fields of this profile: the person themself and HR. */
+    public static boolean seesPrivate(UUID id, CurrentPerson person) {
+        Caller caller = person.caller();
+        return caller.hasRole(Caller.HR_ADMIN) || caller.hasRole(Caller.INTEGRATION) || person.is(id);
+    }
+
+    @Transactional
+    public Profile get(UUID id) {
+        return find(id);
+    }
+
+    @Transactional
+    public Profile create(ProfileFields fields) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (fields.email() == null) {
+            errors.add(new Problem.FieldError("email", "must not be null"));
+        }
+        if (fields.displayName() == null) {
+            errors.add(new Problem.FieldError("displayName", "must not be null"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Required fields are missing", errors);
+        }
+        Profile profile = new Profile();
+        profile.id = UUID.randomUUID();
+        profile.createdAt = Instant.now();
+        profile.updatedAt = profile.createdAt;
+        validate(fields);
+        apply(profile, normalized(fields));
+        checkReferences(profile);
+        checkUnique(profile);
+        em.persist(profile);
+        em.flush();
+        events.created(profile);
+        resolveReportsOf(profile);
+        return profile;
+    }
+
+    /**
+     * Applies an RFC 7396 merge patch when {@code ifMatch} names the current version. Checks, in order: the
+     * caller may edit this profile at all, the precondition, the fields are known and well-typed, the values are
+     * valid, and the caller may change each field whose value changes.
+     */
+    @Transactional
+    public Profile patch(UUID id, String ifMatch, JsonNode patch, CurrentPerson person) {
+        Profile profile = find(id);
+        Set<FieldRights.Editor> editors = editors(id, person);
+        if (editors.isEmpty()) {
+            throw ProblemException.forbidden("Only the person themself or HR may change this profile");
+        }
+        long expected = ETags.parse(ifMatch);
+        if (expected != profile.version) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The profile has changed since version " + expected + "; fetch it again and reapply your change");
+        }
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "A merge patch for a profile must be a JSON object");
+        }
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!KNOWN_FIELDS.contains(name)) {
+                unknown.add(new Problem.FieldError(name, "unknown field"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The patch names fields a profile does not have", unknown);
+        }
+        ObjectNode before = mapper.valueToTree(ProfileFields.of(profile));
+        JsonNode merged = JsonMergePatch.apply(before, patch);
+        ProfileFields next;
+        try {
+            next = mapper.treeToValue(merged, ProfileFields.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The patched profile is not valid: " + e.getOriginalMessage());
+        }
+        validate(next);
+        next = normalized(next);
+        ObjectNode after = mapper.valueToTree(next);
+        Set<String> changed = new TreeSet<>();
+        Iterator<String> names = after.fieldNames();
+        names.forEachRemaining(name -> {
+            if (!java.util.Objects.equals(before.get(name), after.get(name))) {
+                changed.add(name);
+            }
+        });
+        Set<String> refused = FieldRights.refused(changed, editors);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
+                    "You may not change " + String.join(", ", refused),
+                    refused.stream().map(f -> new Problem.FieldError(f, "not editable by you")).toList()), Map.of());
+        }
+        if (changed.isEmpty()) {
+            return profile;
+        }
+        if (changed.contains("capacity") && next.capacity() == null) {
+            next = withCapacityZero(next);
+        }
+        String statusBefore = profile.status;
+        if (changed.contains("managerId")) {
+            profile.managerExternalId = null;
+        }
+        apply(profile, next);
+        checkReferences(profile);
+        if (changed.contains("email") || changed.contains("externalId")) {
+            checkUnique(profile);
+        }
+        profile.updatedAt = Instant.now();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The profile changed while your patch was applied");
+        }
+        if (ProfileStatus.TERMINATED.equals(profile.status) && !ProfileStatus.TERMINATED.equals(statusBefore)) {
+            events.deactivated(profile);
+        } else {
+            events.updated(profile);
+        }
+        return profile;
+    }
+
+    @Transactional
+    public ProfilePage search(ProfileQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM profile WHERE status <> 'erased'");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String status = query.status() == null || query.status().isBlank() ? ProfileStatus.ACTIVE : query.status();
+        if (!status.matches(ProfileStatus.SETTABLE)) {
+            throw ProblemException.invalid("status", "must be active, on_leave or terminated");
+        }
+        sql.append(" AND status = :status");
+        params.put("status", status);
+        if (query.q() != null && !query.q().isBlank()) {
+            sql.append(" AND (display_name ILIKE :q OR job_title ILIKE :q)");
+            params.put("q", "%" + escapeLike(query.q().strip()) + "%");
+        }
+        if (query.skill() != null && !query.skill().isBlank()) {
+            sql.append(" AND skills @> CAST(:skill AS jsonb)");
+            params.put("skill", json(List.of(Map.of("skill", skills.normalizeOrKeep(query.skill())))));
+        }
+        if (query.department() != null && !query.department().isBlank()) {
+            sql.append(" AND department = :department");
+            params.put("department", query.department().strip());
+        }
+        if (query.location() != null && !query.location().isBlank()) {
+            sql.append(" AND location = :location");
+            params.put("location", query.location().strip());
+        }
+        if (query.levelMin() != null) {
+            sql.append(" AND level >= :levelMin");
+            params.put("levelMin", query.levelMin());
+        }
+        if (query.levelMax() != null) {
+            sql.append(" AND level <= :levelMax");
+            params.put("levelMax", query.levelMax());
+        }
+        if (query.levelMin() != null && query.levelMax() != null && query.levelMin() > query.levelMax()) {
+            throw ProblemException.invalid("levelMin", "must not be greater than levelMax");
+        }
+        if (query.role() != null && !query.role().isBlank()) {
+            if (!query.role().matches("mentor|mentee|peer")) {
+                throw ProblemException.invalid("role", "must be mentor, mentee or peer");
+            }
+            sql.append(" AND open_to_roles @> CAST(:role AS jsonb)");
+            params.put("role", json(List.of(query.role())));
+        }
+        if (query.openToRequests() != null) {
+            sql.append(" AND open_to_requests = :open");
+            params.put("open", query.openToRequests());
+        }
+        if (query.language() != null && !query.language().isBlank()) {
+            sql.append(" AND languages @> CAST(:language AS jsonb)");
+            params.put("language", json(List.of(query.language().strip())));
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            Cursor after = Cursor.decode(query.cursor());
+            sql.append(" AND (display_name, id) > (:afterName, :afterId)");
+            params.put("afterName", after.displayName());
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY display_name, id LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        Query q = em.createNativeQuery(sql.toString(), Profile.class);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Profile> rows = q.getResultList();
+        String next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            Profile last = rows.get(rows.size() - 1);
+            next = new Cursor(last.displayName, last.id).encode();
+        }
+        return new ProfilePage(rows.stream().map(DirectoryEntry::of).toList(), next);
+    }
+
+    private Set<FieldRights.Editor> editors(UUID id, CurrentPerson person) {
+        Set<FieldRights.Editor> editors = new java.util.HashSet<>();
+        Caller caller = person.caller();
+        if (caller.hasRole(Caller.HR_ADMIN)) {
+            editors.add(FieldRights.Editor.HR_ADMIN);
+        }
+        if (caller.hasRole(Caller.INTEGRATION)) {
+            editors.add(FieldRights.Editor.INTEGRATION);
+        }
+        if (person.is(id)) {
+            editors.add(FieldRights.Editor.SELF);
+        }
+        return editors;
+    }
+
+    private void validate(ProfileFields fields) {
+        Set<ConstraintViolation<ProfileFields>> violations = validator.validate(fields);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (fields.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(fields.timeZone())) {
+            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    /** Skill and goal names mapped to the catalogue's names where it knows them. */
+    private ProfileFields normalized(ProfileFields f) {
+        List<SkillLevel> skillLevels = f.skills() == null ? null : f.skills().stream()
+                .map(s -> new SkillLevel(skills.normalizeOrKeep(s.skill()), s.proficiency())).toList();
+        List<LearningGoal> goals = f.goals() == null ? null : f.goals().stream()
+                .map(g -> new LearningGoal(skills.normalizeOrKeep(g.skill()), g.targetLevel(), g.priority())).toList();
+        List<String> topics = f.topics() == null ? null : f.topics().stream().map(SkillNames::tidy).toList();
+        return new ProfileFields(f.externalId(), f.email(), f.displayName(), f.jobTitle(), f.department(), f.location(),
+                f.timeZone(), f.languages(), f.level(), f.gradeLabel(), f.managerId(), f.hireDate(), f.status(), f.bio(),
+                f.openToRoles(), skillLevels, goals, topics, f.capacity(), f.availability(), f.formats(),
+                f.openToRequests());
+    }
+
+    private static ProfileFields withCapacityZero(ProfileFields f) {
+        return new ProfileFields(f.externalId(), f.email(), f.displayName(), f.jobTitle(), f.department(), f.location(),
+                f.timeZone(), f.languages(), f.level(), f.gradeLabel(), f.managerId(), f.hireDate(), f.status(), f.bio(),
+                f.openToRoles(), f.skills(), f.goals(), f.topics(), 0, f.availability(), f.formats(), f.openToRequests());
+    }
+
+    /** Copies a validated document onto the entity; absent lists become empty, absent status stays active. */
+    void apply(Profile p, ProfileFields f) {
+        p.externalId = blankToNull(f.externalId());
+        p.email = f.email();
+        p.displayName = f.displayName();
+        p.jobTitle = f.jobTitle();
+        p.department = f.department();
+        p.location = f.location();
+        p.timeZone = f.timeZone();
+        p.languages = orEmpty(f.languages());
+        p.level = f.level();
+        p.gradeLabel = f.gradeLabel();
+        p.managerId = f.managerId();
+        p.hireDate = f.hireDate();
+        p.status = f.status() == null ? ProfileStatus.ACTIVE : f.status();
+        p.bio = f.bio();
+        p.openToRoles = orEmpty(f.openToRoles());
+        p.skills = orEmpty(f.skills());
+        p.goals = orEmpty(f.goals());
+        p.topics = orEmpty(f.topics());
+        p.capacity = f.capacity() == null ? 0 : f.capacity();
+        p.availability = orEmpty(f.availability());
+        p.formats = orEmpty(f.formats());
+        p.openToRequests = Boolean.TRUE.equals(f.openToRequests());
+    }
+
+    private void checkReferences(Profile profile) {
+        if (profile.managerId == null) {
+            return;
+        }
+        if (profile.managerId.equals(profile.id)) {
+            throw ProblemException.invalid("managerId", "a person cannot be their own manager");
+        }
+        Profile manager = em.find(Profile.class, profile.managerId);
+        if (manager == null || manager.isErased()) {
+            throw ProblemException.invalid("managerId", "no such profile");
+        }
+        if (ManagementChains.walk(manager.id, manager.managerId, id -> {
+            Profile p = em.find(Profile.class, id);
+            return p == null ? null : p.managerId;
+        }).contains(profile.id)) {
+            throw ProblemException.invalid("managerId", "would make a cycle in the management chain");
+        }
+    }
+
+    private void checkUnique(Profile profile) {
+        Number emails = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM profile WHERE lower(email) = lower(:e) AND id <> :id")
+                .setParameter("e", profile.email).setParameter("id", profile.id).getSingleResult();
+        if (emails.longValue() > 0) {
+            throw ProblemException.conflict("Another profile already has this email");
+        }
+        if (profile.externalId != null) {
+            Number ids = (Number) em.createNativeQuery(
+                            "SELECT count(*) FROM profile WHERE external_id = :x AND id <> :id")
+                    .setParameter("x", profile.externalId).setParameter("id", profile.id).getSingleResult();
+            if (ids.longValue() > 0) {
+                throw ProblemException.conflict("Another profile already has this externalId");
+            }
+        }
+    }
+
+    /** People whose HRIS record names this person as manager now point at this profile. */
+    private void resolveReportsOf(Profile profile) {
+        if (profile.externalId == null) {
+            return;
+        }
+        List<Profile> reports = em.createQuery(
+                        "SELECT p FROM Profile p WHERE p.managerExternalId = :x AND p.managerId IS NULL", Profile.class)
+                .setParameter("x", profile.externalId).getResultList();
+        for (Profile report : reports) {
+            report.managerId = profile.id;
+            report.updatedAt = Instant.now();
+            em.flush();
+            events.updated(report);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+}

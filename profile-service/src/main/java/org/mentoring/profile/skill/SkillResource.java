@@ -1,0 +1,75 @@
+package org.mentoring.profile.skill;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+
+/** The skills catalogue: read by everyone signed in, extended by HR administrators. */
+@Path("/v1/skills")
+@Produces(MediaType.APPLICATION_JSON)
+public class SkillResource {
+
+    @Inject
+    SkillCatalogue catalogue;
+
+    @GET
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public List<SkillView> search(@QueryParam("prefix") @DefaultValue("") String prefix,
+                                  @QueryParam("category") String category,
+                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return catalogue.search(prefix, category, limit);
+    }
+
+    /** The canonical skill for a free-typed name ("k8s" gives Kubernetes); 404 when the catalogue has none. */
+    @GET
+    @Path("/normalize")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public SkillView normalize(@QueryParam("name") @NotNull String name) {
+        String canonical = catalogue.canonical(name)
+                .orElseThrow(() -> ProblemException.notFound("Skill", "'" + name.strip() + "'"));
+        return catalogue.search(canonical, null, 100).stream()
+                .filter(s -> s.name().equals(canonical)).findFirst().orElseThrow();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    public SkillView get(@PathParam("id") UUID id) {
+        return catalogue.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.HR_ADMIN)
+    public Response add(@NotNull @Valid NewSkill request) {
+        SkillView skill = catalogue.add(request);
+        return Response.created(URI.create("/v1/skills/" + skill.id())).entity(skill).build();
+    }
+
+    @POST
+    @Path("/{id}/aliases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.HR_ADMIN)
+    public SkillView addAlias(@PathParam("id") UUID id, @NotNull @Valid NewAlias request) {
+        return catalogue.addAlias(id, request);
+    }
+}

@@ -1,0 +1,178 @@
+package org.mentoring.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mentoring.profile.Api.PROBLEM;
+import static org.mentoring.profile.Api.as;
+import static org.mentoring.profile.Api.hrAdmin;
+import static org.mentoring.profile.Api.unique;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.mentoring.platform.testing.MentoringTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
+class HrisImportTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    private static final String HEADER = "externalId,email,displayName,jobTitle,department,location,timeZone,"
+            + "languages,level,gradeLabel,managerExternalId,hireDate,status\n";
+
+    private static JsonPath importAndWait(String caller, String integration, String contentType, String body,
+                                          String query) {
+        String location = as(caller).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/v1/hris/" + integration + "/imports" + query)
+                .then().statusCode(202)
+                .body("status", equalTo("queued"))
+                .extract().header("Location");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath job = as(caller).when().get(location).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (status.equals("completed") || status.equals("failed")) {
+                return job;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("import did not finish in time: " + location);
+    }
+
+    private static String row(String prefix, int i, String manager, String title) {
+        String id = prefix + "-" + i;
+        return id + "," + id + "@example.com,\"Imported, " + id + "\"," + title + ",Operations,Lisbon,Europe/Lisbon,"
+                + "pt;en,3,L3," + (manager == null ? "" : manager) + ",2021-05-0" + (1 + i % 9) + ",active\n";
+    }
+
+    @Test
+    void csvImportUpsertsByExternalIdAndASecondIdenticalImportChangesNothing() {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("imp");
+        String csv = HEADER + row(p, 0, null, "Head of Ops") + row(p, 1, p + "-0", "Analyst")
+                + p + "-2,broken-email,Broken,,,,,,,,,,\n"
+                + row(p, 3, p + "-0", "Analyst");
+        String hr = hrAdmin();
+        JsonPath first = importAndWait(hr, hris.id(), "text/csv", csv, "");
+        assertEquals("completed", first.getString("status"), first.prettify());
+        assertEquals(4, first.getInt("totalRows"));
+        assertEquals(3, first.getInt("created"));
+        assertEquals(0, first.getInt("updated"));
+        assertEquals(1, first.getInt("errorCount"));
+        assertEquals(4, first.getInt("errors[0].line"));
+        assertEquals("email", first.getString("errors[0].field"));
+
+        String headId = as(hr).queryParam("q", "Imported, " + p + "-0").when().get("/v1/profiles")
+                .then().statusCode(200).extract().path("items[0].id");
+        as(hr).queryParam("q", "Imported, " + p + "-1").when().get("/v1/profiles")
+                .then().statusCode(200).body("items[0].managerId", equalTo(headId))
+                .body("items[0].languages[0]", equalTo("pt"));
+
+        JsonPath second = importAndWait(hr, hris.id(), "text/csv", csv, "");
+        assertEquals(0, second.getInt("created"), second.prettify());
+        assertEquals(0, second.getInt("updated"));
+        assertEquals(3, second.getInt("unchanged"));
+
+        String changed = csv.replace(p + "-3,Analyst", "X").replace(row(p, 3, p + "-0", "Analyst"),
+                row(p, 3, p + "-0", "Senior Analyst"));
+        JsonPath third = importAndWait(Api.integration(), hris.id(), "text/csv", changed, "");
+        assertEquals(1, third.getInt("updated"), third.prettify());
+        assertEquals(2, third.getInt("unchanged"));
+    }
+
+    @Test
+    void jsonLinesFullSyncTerminatesThoseMissing() {
+        Hris.Integration hris = Hris.register("bamboohr");
+        String p = unique("bh");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            lines.append("{\"employeeNumber\":\"").append(p).append(i).append("\",\"workEmail\":\"").append(p).append(i)
+                    .append("@example.com\",\"displayName\":\"Bamboo ").append(p).append(i)
+                    .append("\",\"languages\":[\"en\"],\"payGradeLevel\":\"2\"}\n");
+        }
+        JsonPath first = importAndWait(hrAdmin(), hris.id(), "application/jsonl", lines.toString(), "");
+        assertEquals(3, first.getInt("created"), first.prettify());
+        String withoutLast = lines.substring(0, lines.lastIndexOf("{"));
+        JsonPath sync = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", withoutLast + "not json\n",
+                "?fullSync=true&terminateMissing=true");
+        assertEquals(1, sync.getInt("terminated"), sync.prettify());
+        assertEquals(2, sync.getInt("unchanged"));
+        assertEquals(1, sync.getInt("errorCount"));
+        as(hrAdmin()).queryParam("q", "Bamboo " + p + "2").queryParam("status", "terminated")
+                .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(1));
+        JsonPath again = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", withoutLast,
+                "?fullSync=true&terminateMissing=true");
+        assertEquals(0, again.getInt("terminated"), again.prettify());
+        assertEquals(0, again.getInt("updated"));
+    }
+
+    @Test
+    void aFewThousandRowsImportAndReimportIdempotently() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("bulk");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            csv.append(row(p, i, i == 0 ? null : p + "-" + (i / 10), "Engineer"));
+        }
+        JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", csv.toString(), "");
+        assertEquals(5000, first.getInt("created"), first.getString("failure"));
+        assertEquals(5000, first.getInt("processedRows"));
+        assertEquals(5000, countOutbox("mentoring.profile.created.v1", p));
+        int published = ProfileEventsContractTest.outboxRows(dataSource);
+        JsonPath second = importAndWait(hrAdmin(), hris.id(), "text/csv", csv.toString(), "");
+        assertEquals(published, ProfileEventsContractTest.outboxRows(dataSource), "a repeated import publishes nothing");
+        assertEquals(0, second.getInt("created"));
+        assertEquals(0, second.getInt("updated"));
+        assertEquals(5000, second.getInt("unchanged"));
+    }
+
+    /** Created events whose data names an externalId with the given prefix. */
+    private int countOutbox(String type, String prefix) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE type = ? AND data::jsonb ->> 'externalId' LIKE ?")) {
+            s.setString(1, type);
+            s.setString(2, prefix + "-%");
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void importsAreForHrAndTheIntegrationAndValidated() {
+        Hris.Integration hris = Hris.register("standard");
+        String csv = HEADER + row(unique("r"), 0, null, "X");
+        given().contentType("text/csv").body(csv).when().post("/v1/hris/" + hris.id() + "/imports")
+                .then().statusCode(401).contentType(PROBLEM);
+        as(Api.employee(unique("e") + "@example.com")).contentType("text/csv").body(csv)
+                .when().post("/v1/hris/" + hris.id() + "/imports")
+                .then().statusCode(403).contentType(PROBLEM);
+        as(Api.programAdmin()).when().get("/v1/hris/" + hris.id() + "/imports/" + java.util.UUID.randomUUID())
+                .then().statusCode(403).contentType(PROBLEM);
+        as(hrAdmin()).contentType("text/csv").body(csv)
+                .when().post("/v1/hris/" + java.util.UUID.randomUUID() + "/imports")
+                .then().statusCode(404).contentType(PROBLEM);
+        as(hrAdmin()).contentType("application/xml").body("<x/>")
+                .when().post("/v1/hris/" + hris.id() + "/imports")
+                .then().statusCode(415).contentType(PROBLEM);
+        as(hrAdmin()).contentType("text/csv").body(csv)
+                .when().post("/v1/hris/" + hris.id() + "/imports?terminateMissing=true")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("terminateMissing"));
+        as(hrAdmin()).when().get("/v1/hris/" + hris.id() + "/imports/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+}

@@ -1,0 +1,274 @@
+package org.mentoring.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mentoring.profile.Api.PROBLEM;
+import static org.mentoring.profile.Api.as;
+import static org.mentoring.profile.Api.hrAdmin;
+import static org.mentoring.profile.Api.unique;
+import static org.mentoring.profile.Hris.deliver;
+import static org.mentoring.profile.Hris.deliverRaw;
+import static org.mentoring.profile.Hris.event;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.mentoring.platform.testing.MentoringTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
+class HrisWebhookTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static String employee(String externalId, String email, String jobTitle) {
+        return "{\"externalId\":\"" + externalId + "\",\"email\":\"" + email + "\",\"displayName\":\"Emp " + externalId
+                + "\",\"jobTitle\":\"" + jobTitle + "\",\"department\":\"Finance\",\"timeZone\":\"Europe/Paris\","
+                + "\"languages\":[\"fr\",\"en\"],\"level\":5}";
+    }
+
+    private int storedEvents(String webhookId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM hris_event WHERE webhook_id = ?")) {
+            s.setString(1, webhookId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private int profilesWithExternalId(String externalId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM profile WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private Map<String, Object> profileOf(String externalId) {
+        String id = given().header("Authorization", hrAdmin()).queryParam("q", "Emp " + externalId)
+                .queryParam("status", "active").when().get("/v1/profiles").then().statusCode(200)
+                .extract().path("items[0].id");
+        return as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    @Test
+    void registrationShowsASecretOnceAndRotationReplacesIt() {
+        var created = as(hrAdmin()).contentType("application/json")
+                .body(Map.of("name", unique("Workday"), "fieldMapping", "workday"))
+                .when().post("/v1/hris/integrations")
+                .then().statusCode(201)
+                .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]+=*"))
+                .body("fieldMapping", equalTo("workday"))
+                .extract();
+        String id = created.path("id");
+        String secret = created.path("secret");
+        assertTrue(Base64.getDecoder().decode(secret.substring(6)).length >= 24, "at least 24 random bytes");
+        as(hrAdmin()).when().get("/v1/hris/integrations/" + id)
+                .then().statusCode(200).body("$", not(hasKey("secret")));
+        String rotated = as(hrAdmin()).when().post("/v1/hris/integrations/" + id + "/secret")
+                .then().statusCode(200).extract().path("secret");
+        assertNotEquals(secret, rotated);
+        String x = unique("wd");
+        String body = "{\"type\":\"employee.created\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"employee\":"
+                + "{\"Employee_ID\":\"" + x + "\",\"Email_Address\":\"" + x + "@example.com\",\"Preferred_Name\":\"Emp " + x + "\"}}";
+        deliver(new Hris.Integration(id, rotated), unique("msg"), body).then().statusCode(200).body("outcome", equalTo("applied"));
+        deliver(new Hris.Integration(id, secret), unique("msg"), body.replace("employee.created", "employee.updated"))
+                .then().statusCode(200).body("outcome", equalTo("stale"));
+    }
+
+    @Test
+    void registrationIsForHrAdminsAndValidated() {
+        Map<String, Object> body = Map.of("name", unique("x"), "fieldMapping", "standard");
+        given().contentType("application/json").body(body).when().post("/v1/hris/integrations")
+                .then().statusCode(401).contentType(PROBLEM);
+        as(Api.employee(unique("e") + "@example.com")).contentType("application/json").body(body)
+                .when().post("/v1/hris/integrations").then().statusCode(403).contentType(PROBLEM);
+        as(Api.integration()).contentType("application/json").body(body)
+                .when().post("/v1/hris/integrations").then().statusCode(403).contentType(PROBLEM);
+        as(Api.integration()).when().post("/v1/hris/integrations/" + UUID.randomUUID() + "/secret")
+                .then().statusCode(403).contentType(PROBLEM);
+        as(hrAdmin()).contentType("application/json").body(Map.of("fieldMapping", "standard"))
+                .when().post("/v1/hris/integrations")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("name"));
+        as(hrAdmin()).contentType("application/json").body(Map.of("name", unique("x"), "fieldMapping", "sap"))
+                .when().post("/v1/hris/integrations")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("fieldMapping"));
+        as(hrAdmin()).when().post("/v1/hris/integrations/" + UUID.randomUUID() + "/secret")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void validDeliveryIsAppliedOnceAndAReplayIsAcknowledged() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String webhookId = unique("msg");
+        String body = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "Analyst"));
+        deliver(hris, webhookId, body).then().statusCode(200).body("outcome", equalTo("applied"));
+        Map<String, Object> profile = profileOf(x);
+        assertEquals("Analyst", profile.get("jobTitle"));
+        assertEquals(List.of("fr", "en"), profile.get("languages"));
+        Object version = profile.get("version");
+        deliver(hris, webhookId, body).then().statusCode(200).body("outcome", equalTo("duplicate"));
+        assertEquals(1, storedEvents(webhookId));
+        assertEquals(1, profilesWithExternalId(x));
+        assertEquals(version, profileOf(x).get("version"));
+    }
+
+    @Test
+    void severalSignaturesInOneHeaderVerifyWhenOneMatches() {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String id = unique("msg");
+        long ts = Hris.now();
+        byte[] body = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A"))
+                .getBytes(StandardCharsets.UTF_8);
+        String good = Hris.sign(hris.secret(), id, ts, body);
+        deliverRaw(hris.id(), id, ts, "v1,AAAAbogus= " + good, body).then().statusCode(200);
+    }
+
+    @Test
+    void badSignatureIsRefusedAndNothingIsApplied() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        Hris.Integration impostor = new Hris.Integration(hris.id(), Hris.register("standard").secret());
+        String x = unique("E");
+        String id = unique("msg");
+        deliver(impostor, id, event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A")))
+                .then().statusCode(401).contentType(PROBLEM).body("type", equalTo("urn:mentoring:problem:unauthorized"));
+        long ts = Hris.now();
+        byte[] body = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A"))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"A\"", "\"B\"").getBytes(StandardCharsets.UTF_8);
+        deliverRaw(hris.id(), id, ts, Hris.sign(hris.secret(), id, ts, body), tampered)
+                .then().statusCode(401).contentType(PROBLEM);
+        deliverRaw(hris.id(), id, ts, "v2," + Hris.sign(hris.secret(), id, ts, body).substring(3), body)
+                .then().statusCode(401).contentType(PROBLEM);
+        given().contentType("application/json").body(body).when().post("/v1/hris/" + hris.id() + "/events")
+                .then().statusCode(401).contentType(PROBLEM);
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void staleTimestampIsRefused() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String id = unique("msg");
+        byte[] body = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A"))
+                .getBytes(StandardCharsets.UTF_8);
+        long old = Hris.now() - 6 * 60;
+        deliverRaw(hris.id(), id, old, Hris.sign(hris.secret(), id, old, body), body)
+                .then().statusCode(401).contentType(PROBLEM);
+        long future = Hris.now() + 6 * 60;
+        deliverRaw(hris.id(), id, future, Hris.sign(hris.secret(), id, future, body), body)
+                .then().statusCode(401).contentType(PROBLEM);
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void unknownIntegrationIsNotFound() {
+        Hris.Integration ghost = new Hris.Integration(UUID.randomUUID().toString(), Hris.register("standard").secret());
+        deliver(ghost, unique("msg"), event("employee.created", "2026-03-01T10:00:00Z", "{}"))
+                .then().statusCode(404).contentType(PROBLEM);
+        deliverRaw("not-an-id", "m", Hris.now(), "v1,x", new byte[] {'{', '}'})
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void malformedBodiesAreRefusedAndNothingIsApplied() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String id = unique("msg");
+        deliver(hris, id, "{not json").then().statusCode(400).contentType(PROBLEM);
+        deliver(hris, id, "[1, 2]").then().statusCode(400).contentType(PROBLEM);
+        String x = unique("E");
+        deliver(hris, id, event("employee.promoted", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A")))
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("type"));
+        deliver(hris, id, event("employee.created", "yesterday", employee(x, "not-an-email", "A")))
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("occurredAt", "employee.email"));
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void oversizedBodyIsRefused() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String id = unique("msg");
+        String x = unique("E");
+        String padding = "x".repeat(300_000);
+        String body = event("employee.created", "2026-03-01T10:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"email\":\"" + x + "@example.com\",\"displayName\":\"" + padding + "\"}");
+        deliver(hris, id, body).then().statusCode(413).contentType(PROBLEM);
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void olderEventAfterNewerNeverOverwritesIt() {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        deliver(hris, unique("msg"), event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "Junior")))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        deliver(hris, unique("msg"), event("employee.updated", "2026-03-05T10:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Senior\"}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        deliver(hris, unique("msg"), event("employee.updated", "2026-03-03T10:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Mid\"}"))
+                .then().statusCode(200).body("outcome", equalTo("stale"));
+        Map<String, Object> profile = profileOf(x);
+        assertEquals("Senior", profile.get("jobTitle"));
+        assertEquals("Finance", profile.get("department"));
+    }
+
+    @Test
+    void managerChangesLeaveAndTermination() {
+        Hris.Integration hris = Hris.register("standard");
+        String boss = unique("B");
+        String x = unique("E");
+        deliver(hris, unique("msg"), event("employee.created", "2026-03-01T10:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"email\":\"" + x + "@example.com\",\"displayName\":\"Emp " + x
+                        + "\",\"managerExternalId\":\"" + boss + "\"}"))
+                .then().statusCode(200);
+        deliver(hris, unique("msg"), event("employee.created", "2026-03-01T10:00:00Z", employee(boss, boss + "@example.com", "Head")))
+                .then().statusCode(200);
+        Object bossId = profileOf(boss).get("id");
+        assertEquals(bossId, profileOf(x).get("managerId"), "linked when the manager arrived");
+        deliver(hris, unique("msg"), event("employee.manager_changed", "2026-03-02T10:00:00Z",
+                "{\"externalId\":\"" + x + "\"}")).then().statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals(null, profileOf(x).get("managerId"));
+        String profileId = (String) profileOf(x).get("id");
+        deliver(hris, unique("msg"), event("employee.on_leave", "2026-03-03T10:00:00Z", "{\"externalId\":\"" + x + "\"}"))
+                .then().statusCode(200);
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().body("status", equalTo("on_leave"));
+        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-04T10:00:00Z", "{\"externalId\":\"" + x + "\"}"))
+                .then().statusCode(200);
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().body("status", equalTo("terminated"));
+        as(hrAdmin()).queryParam("q", "Emp " + x).when().get("/v1/profiles").then().body("items", hasSize(0));
+        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-04T10:00:00Z", "{\"externalId\":\"" + unique("nobody") + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+    }
+}

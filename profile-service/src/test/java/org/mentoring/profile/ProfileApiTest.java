@@ -1,0 +1,244 @@
+package org.mentoring.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.mentoring.profile.Api.MERGE_PATCH;
+import static org.mentoring.profile.Api.PROBLEM;
+import static org.mentoring.profile.Api.as;
+import static org.mentoring.profile.Api.createProfile;
+import static org.mentoring.profile.Api.employee;
+import static org.mentoring.profile.Api.hrAdmin;
+import static org.mentoring.profile.Api.unique;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.mentoring.platform.testing.MentoringTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
+class ProfileApiTest {
+
+    @Test
+    void hrCreatesAProfileAndGetsItsETag() {
+        String email = unique("ada") + "@example.com";
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", email, "displayName", "Ada Lovelace", "timeZone", "Europe/London",
+                        "skills", List.of(Map.of("skill", "k8s", "proficiency", 4)), "openToRoles", List.of("mentor")))
+                .when().post("/v1/profiles")
+                .then().statusCode(201)
+                .header("ETag", notNullValue())
+                .header("Location", org.hamcrest.Matchers.containsString("/v1/profiles/"))
+                .body("email", equalTo(email))
+                .body("status", equalTo("active"))
+                .body("skills[0].skill", equalTo("Kubernetes"));
+    }
+
+    @Test
+    void createRefusesInvalidFieldsWithAProblemNamingThem() {
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", "not-an-email", "displayName", "X", "level", 99,
+                        "skills", List.of(Map.of("skill", "Java", "proficiency", 7))))
+                .when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:mentoring:problem:validation"))
+                .body("errors.field", hasItem("email"))
+                .body("errors.field", hasItem("level"))
+                .body("errors.field", hasItem("skills[0].proficiency"));
+        as(hrAdmin()).contentType("application/json").body(Map.of("displayName", "No Email"))
+                .when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("email"));
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", unique("tz") + "@example.com", "displayName", "Tz", "timeZone", "Mars/Olympus"))
+                .when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("timeZone"));
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", unique("x") + "@example.com", "displayName", "X", "isAdmin", true))
+                .when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("isAdmin"));
+    }
+
+    @Test
+    void createNeedsHrOrIntegration() {
+        Map<String, Object> body = Map.of("email", unique("e") + "@example.com", "displayName", "E");
+        given().contentType("application/json").body(body).when().post("/v1/profiles")
+                .then().statusCode(401).contentType(PROBLEM);
+        as(employee(unique("e") + "@example.com")).contentType("application/json").body(body)
+                .when().post("/v1/profiles").then().statusCode(403).contentType(PROBLEM);
+        as(Api.programAdmin()).contentType("application/json").body(body)
+                .when().post("/v1/profiles").then().statusCode(403).contentType(PROBLEM);
+        as(Api.integration()).contentType("application/json").body(body)
+                .when().post("/v1/profiles").then().statusCode(201);
+    }
+
+    @Test
+    void duplicateEmailIsAConflict() {
+        String email = unique("dup") + "@example.com";
+        createProfile(email);
+        as(hrAdmin()).contentType("application/json").body(Map.of("email", email.toUpperCase(), "displayName", "Dup"))
+                .when().post("/v1/profiles")
+                .then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void privateFieldsAreShownOnlyToThePersonAndHr() {
+        String email = unique("grace") + "@example.com";
+        String id = createProfile(email, Map.of("goals",
+                List.of(Map.of("skill", "public speaking", "targetLevel", 3, "priority", 1))));
+        as(employee(email)).when().get("/v1/profiles/" + id)
+                .then().statusCode(200).header("ETag", notNullValue())
+                .body("email", equalTo(email))
+                .body("goals[0].skill", equalTo("Public Speaking"));
+        as(hrAdmin()).when().get("/v1/profiles/" + id)
+                .then().statusCode(200).body("email", equalTo(email));
+        as(employee(unique("other") + "@example.com")).when().get("/v1/profiles/" + id)
+                .then().statusCode(200)
+                .body("displayName", equalTo("Person " + email))
+                .body("$", not(hasKey("email")))
+                .body("$", not(hasKey("goals")))
+                .body("$", not(hasKey("hireDate")));
+        given().when().get("/v1/profiles/" + id).then().statusCode(401).contentType(PROBLEM);
+        as(hrAdmin()).when().get("/v1/profiles/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM).body("type", equalTo("urn:mentoring:problem:not-found"));
+        as(hrAdmin()).when().get("/v1/profiles/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void personPatchesOwnPreferencesWithMergePatchAndIfMatch() {
+        String email = unique("lin") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/profiles/" + id).then().extract().header("ETag");
+        String next = as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"bio\": \"Backend engineer\", \"skills\": [{\"skill\": \"K8S\", \"proficiency\": 5}],"
+                        + " \"openToRoles\": [\"mentor\"], \"capacity\": 2, \"openToRequests\": true,"
+                        + " \"availability\": [{\"day\": \"TUE\", \"start\": \"14:00\", \"end\": \"15:00\"}],"
+                        + " \"level\": 4}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(200)
+                .body("bio", equalTo("Backend engineer"))
+                .body("skills[0].skill", equalTo("Kubernetes"))
+                .body("capacity", equalTo(2))
+                .body("department", equalTo("Engineering"))
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, next);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", next).body("{\"bio\": null}")
+                .when().patch("/v1/me")
+                .then().statusCode(200).body("bio", nullValue()).body("capacity", equalTo(2));
+    }
+
+    @Test
+    void personCannotChangeHrOwnedFields() {
+        String email = unique("ho") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/profiles/" + id).then().extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"department\": \"Sales\", \"level\": 9, \"bio\": \"x\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("errors.field", contains("department", "level"));
+        as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"department\": \"Sales\", \"level\": 9}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(200).body("department", equalTo("Sales")).body("level", equalTo(9));
+    }
+
+    @Test
+    void patchPreconditionsAndErrors() {
+        String email = unique("pc") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + id).then().extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).body("{\"bio\": \"no precondition\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(428).contentType(PROBLEM);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"first\"}")
+                .when().patch("/v1/profiles/" + id).then().statusCode(200);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"lost update\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(412).contentType(PROBLEM)
+                .body("type", equalTo("urn:mentoring:problem:precondition-failed"));
+        String current = as(employee(email)).when().get("/v1/me").then().statusCode(200).extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", current).body("{\"favouriteColour\": \"red\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("favouriteColour"));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", current).body("{\"capacity\": 99}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("capacity"));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", current).body("{\"capacity\": \"many\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(400).contentType(PROBLEM);
+        as(employee(email)).contentType("application/json").header("If-Match", current).body("{\"bio\": \"x\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(415).contentType(PROBLEM);
+        as(employee(unique("stranger") + "@example.com")).contentType(MERGE_PATCH).header("If-Match", current)
+                .body("{\"bio\": \"not mine\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(403).contentType(PROBLEM);
+        as(Api.programAdmin()).contentType(MERGE_PATCH).header("If-Match", current).body("{\"bio\": \"x\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(403).contentType(PROBLEM);
+        given().contentType(MERGE_PATCH).header("If-Match", current).body("{\"bio\": \"x\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void meNeedsALinkedProfile() {
+        String email = unique("me") + "@example.com";
+        String id = createProfile(email);
+        as(employee(email.toUpperCase())).when().get("/v1/me").then().statusCode(200).body("id", equalTo(id));
+        as(employee(unique("nobody") + "@example.com")).when().get("/v1/me")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/v1/me").then().statusCode(401).contentType(PROBLEM);
+        as(Api.integration()).when().get("/v1/me").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void searchFiltersAndPagesWithACursor() {
+        String department = unique("Dept");
+        for (String name : List.of("Cleo", "Ben", "Abe")) {
+            createProfile(unique(name.toLowerCase()) + "@example.com", Map.of("displayName", name + " " + department,
+                    "department", department, "skills", List.of(Map.of("skill", "golang", "proficiency", 3)),
+                    "openToRoles", List.of("mentor"), "level", name.equals("Cleo") ? 7 : 3));
+        }
+        String reader = employee(unique("reader") + "@example.com");
+        String cursor = as(reader).queryParam("department", department).queryParam("limit", 2)
+                .when().get("/v1/profiles")
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.displayName", contains("Abe " + department, "Ben " + department))
+                .body("items[0]", not(hasKey("email")))
+                .body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        as(reader).queryParam("department", department).queryParam("limit", 2).queryParam("cursor", cursor)
+                .when().get("/v1/profiles")
+                .then().statusCode(200)
+                .body("items.displayName", contains("Cleo " + department))
+                .body("nextCursor", nullValue());
+        as(reader).queryParam("department", department).queryParam("skill", "Go").queryParam("levelMin", 5)
+                .queryParam("role", "mentor")
+                .when().get("/v1/profiles")
+                .then().statusCode(200).body("items.displayName", contains("Cleo " + department));
+        as(reader).queryParam("q", "ben " + department.toLowerCase())
+                .when().get("/v1/profiles")
+                .then().statusCode(200).body("items", hasSize(1));
+        as(reader).queryParam("limit", 101).when().get("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        as(reader).queryParam("cursor", "garbage").when().get("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("cursor"));
+        as(reader).queryParam("role", "boss").when().get("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("role"));
+        given().when().get("/v1/profiles").then().statusCode(401).contentType(PROBLEM);
+    }
+}

@@ -1,0 +1,68 @@
+package org.mentoring.profile.hris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.mentoring.platform.web.Problem;
+
+class HrisRecordsTest {
+
+    @Test
+    void csvReaderHandlesQuotesEmbeddedNewlinesAndCrLf() {
+        List<String> seen = new ArrayList<>();
+        CsvReader.read("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3", (line, fields) ->
+                seen.add(line + ":" + String.join("|", fields)));
+        assertEquals(List.of("1:a|b|c", "2:x, y|say \"hi\"|two\nlines", "5:1||3"), seen);
+    }
+
+    @Test
+    void csvReaderRefusesAnUnclosedQuote() {
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.read("a,\"b\n", (l, f) -> { }));
+    }
+
+    @Test
+    void employeeRecordsMapSourceKeysAndValidate() {
+        Map<String, String> workday = Map.of("Employee_ID", "W1", "Email_Address", "w1@example.com",
+                "Preferred_Name", "Wen", "Hire_Date", "2020-02-29", "Languages", "en; zh", "Job_Level", "6",
+                "Worker_Status", "On Leave");
+        EmployeeRecord.Parsed parsed = EmployeeRecord.parse(workday::get, FieldMapping.workday);
+        assertTrue(parsed.ok(), parsed.errors().toString());
+        EmployeeRecord e = parsed.record();
+        assertEquals("W1", e.externalId());
+        assertEquals(LocalDate.of(2020, 2, 29), e.hireDate());
+        assertEquals(List.of("en", "zh"), e.languages());
+        assertEquals(6, e.level());
+        assertEquals("on_leave", e.status());
+        assertTrue(e.has("email"));
+        assertFalse(e.has("department"));
+
+        Map<String, String> bad = Map.of("email", "nope", "level", "high", "timeZone", "Nowhere/Land",
+                "hireDate", "31/12/2020", "status", "retired");
+        Set<String> fields = new java.util.TreeSet<>();
+        EmployeeRecord.parse(bad::get, FieldMapping.standard).errors().stream().map(Problem.FieldError::field)
+                .forEach(fields::add);
+        assertEquals(Set.of("externalId", "email", "level", "timeZone", "hireDate", "status"), fields);
+    }
+
+    @Test
+    void newerFactsWinByTimeThenSequence() {
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        assertTrue(HrisEvent.isNewer(t, null, null, null));
+        assertTrue(HrisEvent.isNewer(t.plusSeconds(1), null, t, 9L));
+        assertFalse(HrisEvent.isNewer(t.minusSeconds(1), 99L, t, 1L));
+        assertTrue(HrisEvent.isNewer(t, 2L, t, 1L));
+        assertFalse(HrisEvent.isNewer(t, 1L, t, 1L));
+        assertFalse(HrisEvent.isNewer(t, null, t, null));
+        assertTrue(HrisEvent.isNewer(t, 0L, t, null));
+    }
+}
