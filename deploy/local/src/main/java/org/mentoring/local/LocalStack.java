@@ -24,7 +24,9 @@ import org.mentoring.platform.kafka.EmbeddedKafkaBroker;
  *   <li>{@code kafka --port P --data-dir D}: run the real Kafka broker until stopped;</li>
  *   <li>{@code db-setup --admin-url U --admin-user A --database N --password-file F}: create the local database and
  *       one login role per service, each able to create its own schema and nothing more;</li>
- *   <li>{@code token --key K --issuer I [--role R]... EMAIL}: print a bearer token signed with the dev key.</li>
+ *   <li>{@code token --key K --issuer I [--role R]... EMAIL}: print a bearer token signed with the dev key;</li>
+ *   <li>{@code seed --key K --issuer I --profile-url U --data-dir D [--people N] [--seed S]}: load the demo
+ *       organisation through the services' own APIs.</li>
  * </ul>
  */
 public final class LocalStack {
@@ -43,6 +45,7 @@ public final class LocalStack {
             case "kafka" -> EmbeddedKafkaBroker.main(rest);
             case "db-setup" -> dbSetup(new Options(rest));
             case "token" -> token(new Options(rest));
+            case "seed" -> seed(new Options(rest));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -91,6 +94,28 @@ public final class LocalStack {
         }
     }
 
+    private static void seed(Options options) throws Exception {
+        String key = Path.of(options.value("--key")).toAbsolutePath().toUri().toString();
+        String issuer = options.value("--issuer");
+        DemoSeed seed = new DemoSeed(options.value("--profile-url"), (email, roles) -> sign(key, issuer, email, roles));
+        String demoUser = seed.run(Integer.parseInt(options.valueOr("--people", "300")),
+                Long.parseLong(options.valueOr("--seed", "42")));
+        DemoSeed.writeDemoUser(Path.of(options.value("--data-dir")), demoUser);
+        System.out.println("demo employee: " + demoUser);
+    }
+
+    private static String sign(String keyLocation, String issuer, String email, Set<String> roles) {
+        Set<String> groups = new HashSet<>(roles);
+        groups.add("employee");
+        return Jwt.issuer(issuer)
+                .subject(email)
+                .upn(email)
+                .claim("email", email)
+                .groups(groups)
+                .expiresIn(Duration.ofHours(12))
+                .sign(keyLocation);
+    }
+
     private static void token(Options options) {
         List<String> positional = options.positional();
         if (positional.size() != 1) {
@@ -98,15 +123,8 @@ public final class LocalStack {
         }
         String email = positional.get(0);
         Set<String> roles = new HashSet<>(options.values("--role"));
-        roles.add("employee");
-        String token = Jwt.issuer(options.value("--issuer"))
-                .subject(email)
-                .upn(email)
-                .claim("email", email)
-                .groups(roles)
-                .expiresIn(Duration.ofHours(12))
-                .sign(Path.of(options.value("--key")).toAbsolutePath().toUri().toString());
-        System.out.println(token);
+        System.out.println(sign(Path.of(options.value("--key")).toAbsolutePath().toUri().toString(),
+                options.value("--issuer"), email, roles));
     }
 
     private static void requireIdentifier(String name) {

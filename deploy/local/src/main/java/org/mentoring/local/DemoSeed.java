@@ -1,0 +1,149 @@
+package org.mentoring.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the demo organisation into a running local stack the way a customer's systems would: the people through
+ * an HRIS integration's bulk import, then each person's mentoring preferences through {@code PATCH /v1/me} with
+ * their own token. Safe to run again: the import upserts by employee id and the patches set the same values.
+ */
+final class DemoSeed {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTEGRATION_NAME = "demo-hris";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String profileUrl;
+    private final Tokens tokens;
+
+    interface Tokens {
+        String token(String email, Set<String> roles);
+    }
+
+    DemoSeed(String profileUrl, Tokens tokens) {
+        this.profileUrl = profileUrl;
+        this.tokens = tokens;
+    }
+
+    /** Seeds and returns the email of a demo employee with goals to show. */
+    String run(int size, long seed) throws IOException, InterruptedException {
+        List<DemoOrganisation.Person> people = DemoOrganisation.generate(size, seed);
+        String admin = tokens.token("hr.admin@mentoring.local", Set.of("hr-admin"));
+        String integration = integrationId(admin);
+        importPeople(admin, integration, DemoOrganisation.csv(people));
+        int patched = 0;
+        for (DemoOrganisation.Person person : people) {
+            setPreferences(person);
+            patched++;
+        }
+        System.out.printf("demo data: %d people imported through HRIS integration %s, %d preference profiles set%n",
+                people.size(), INTEGRATION_NAME, patched);
+        return people.stream()
+                .filter(p -> p.department().equals("Engineering") && p.openToRoles().contains("mentee")
+                        && p.goals().size() >= 2)
+                .findFirst().orElse(people.get(people.size() - 1)).email();
+    }
+
+    private String integrationId(String admin) throws IOException, InterruptedException {
+        JsonNode list = send("GET", "/v1/hris/integrations", admin, null, null, null, 200);
+        for (JsonNode integration : list) {
+            if (INTEGRATION_NAME.equals(integration.path("name").asText())) {
+                return integration.path("id").asText();
+            }
+        }
+        String body = JSON.writeValueAsString(Map.of("name", INTEGRATION_NAME, "fieldMapping", "standard"));
+        return send("POST", "/v1/hris/integrations", admin, "application/json", body, null, 201).path("id").asText();
+    }
+
+    private void importPeople(String admin, String integration, String csv) throws IOException, InterruptedException {
+        JsonNode job = send("POST", "/v1/hris/" + integration + "/imports", admin, "text/csv", csv, null, 202);
+        String id = job.path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = send("GET", "/v1/hris/" + integration + "/imports/" + id, admin, null, null, null, 200);
+            String status = state.path("status").asText();
+            if (status.equals("completed")) {
+                return;
+            }
+            if (status.equals("failed")) {
+                throw new IOException("demo import failed: " + state);
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("demo import did not complete in 5 minutes");
+    }
+
+    private void setPreferences(DemoOrganisation.Person person) throws IOException, InterruptedException {
+        String token = tokens.token(person.email(), Set.of("employee"));
+        HttpResponse<String> me = exchange("GET", "/v1/me", token, null, null, null);
+        if (me.statusCode() != 200) {
+            throw new IOException("GET /v1/me for " + person.email() + " answered " + me.statusCode() + ": " + me.body());
+        }
+        String etag = me.headers().firstValue("ETag").orElseThrow(() -> new IOException("no ETag on /v1/me"));
+        List<Map<String, Object>> skills = new ArrayList<>();
+        for (String[] s : person.skills()) {
+            skills.add(Map.of("skill", s[0], "proficiency", Integer.parseInt(s[1])));
+        }
+        List<Map<String, Object>> goals = new ArrayList<>();
+        for (String[] g : person.goals()) {
+            goals.add(Map.of("skill", g[0], "targetLevel", Integer.parseInt(g[1]), "priority", Integer.parseInt(g[2])));
+        }
+        Map<String, Object> patch = Map.of(
+                "bio", person.bio(),
+                "openToRoles", person.openToRoles(),
+                "skills", skills,
+                "goals", goals,
+                "topics", person.topics(),
+                "capacity", person.capacity(),
+                "openToRequests", person.openToRoles().contains("mentor"),
+                "formats", List.of("video", "chat"),
+                "availability", List.of(Map.of("day", "TUE", "start", "10:00", "end", "12:00"),
+                        Map.of("day", "THU", "start", "14:00", "end", "16:00")));
+        send("PATCH", "/v1/me", token, "application/merge-patch+json", JSON.writeValueAsString(patch), etag, 200);
+    }
+
+    private JsonNode send(String method, String path, String token, String contentType, String body, String ifMatch,
+                          int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(method, path, token, contentType, body, ifMatch);
+        if (response.statusCode() != expected) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String token, String contentType, String body,
+                                          String ifMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(profileUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void writeDemoUser(Path dataDir, String email) throws IOException {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("demo-user"), email + "\n");
+    }
+}
