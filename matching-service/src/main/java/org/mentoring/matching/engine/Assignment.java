@@ -27,8 +27,6 @@ public record Assignment(List<Match> matches, List<Unmatched> unmatched, double 
         /** Eligible mentors exist, but the capacity is better spent on other mentees. */
         ELIGIBLE_MENTORS_AT_CAPACITY,
         /** Every eligible pair scores zero or less, so no pair beats leaving the mentee unmatched. */
-        NO_BENEFICIAL_MENTOR,
-        /** Odd one out in a peer group. */
-        ODD_ONE_OUT
+        NO_BENEFICIAL_MENTOR
     }
 }

@@ -140,7 +140,10 @@ public final class CandidateGraph {
     public static final class Builder {
         private final Map<String, Integer> mentees = new HashMap<>();
         private final Map<String, Integer> mentors = new HashMap<>();
-        private final List<Object[]> arcs = new ArrayList<>();
+        private final List<Arc> arcs = new ArrayList<>();
+
+        private record Arc(String menteeId, String mentorId, double score) {
+        }
 
         public Builder mentee(String id) {
             mentees.putIfAbsent(Objects.requireNonNull(id), 0);
@@ -163,7 +166,7 @@ public final class CandidateGraph {
             if (!mentors.containsKey(mentorId)) {
                 throw new IllegalArgumentException("unknown mentor " + mentorId + "; add mentors first");
             }
-            arcs.add(new Object[] {menteeId, mentorId, score});
+            arcs.add(new Arc(menteeId, mentorId, score));
             return this;
         }
 
@@ -176,21 +179,22 @@ public final class CandidateGraph {
             for (int j = 0; j < mentorIds.length; j++) {
                 capacity[j] = mentors.get(mentorIds[j]);
             }
-            Object[][] sorted = arcs.toArray(new Object[0][]);
+            Arc[] sorted = arcs.toArray(new Arc[0]);
             Arrays.sort(sorted, (x, y) -> {
-                int c = Integer.compare(mi.get((String) x[0]), mi.get((String) y[0]));
-                return c != 0 ? c : Integer.compare(ti.get((String) x[1]), ti.get((String) y[1]));
+                int c = Integer.compare(mi.get(x.menteeId()), mi.get(y.menteeId()));
+                return c != 0 ? c : Integer.compare(ti.get(x.mentorId()), ti.get(y.mentorId()));
             });
             int[] rowStart = new int[menteeIds.length + 1];
             int[] arcMentor = new int[sorted.length];
             double[] arcScore = new double[sorted.length];
             for (int a = 0; a < sorted.length; a++) {
-                int i = mi.get((String) sorted[a][0]);
-                arcMentor[a] = ti.get((String) sorted[a][1]);
-                arcScore[a] = (Double) sorted[a][2];
+                int i = mi.get(sorted[a].menteeId());
+                arcMentor[a] = ti.get(sorted[a].mentorId());
+                arcScore[a] = sorted[a].score();
                 rowStart[i + 1]++;
-                if (a > 0 && sorted[a - 1][0].equals(sorted[a][0]) && sorted[a - 1][1].equals(sorted[a][1])) {
-                    throw new IllegalArgumentException("duplicate arc " + sorted[a][0] + " -> " + sorted[a][1]);
+                if (a > 0 && sorted[a - 1].menteeId().equals(sorted[a].menteeId())
+                        && sorted[a - 1].mentorId().equals(sorted[a].mentorId())) {
+                    throw new IllegalArgumentException("duplicate arc " + sorted[a].menteeId() + " -> " + sorted[a].mentorId());
                 }
             }
             for (int i = 0; i < menteeIds.length; i++) {

@@ -2,10 +2,8 @@ package org.mentoring.matching.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,7 +77,7 @@ public final class OptimalAssignment {
         private final int[] settledNodes;
         private final boolean[] pinnedMentee;
         private final List<Assignment.Match> pinnedMatches = new ArrayList<>();
-        private final Set<Integer> ineligible = new HashSet<>();
+        private final boolean[] ineligible;
         private int stamp;
         private long[] heapKey = new long[64];
         private int[] heapNode = new int[64];
@@ -101,6 +99,7 @@ public final class OptimalAssignment {
                 residualCapacity[j] = graph.capacity(j);
             }
             pinnedMentee = new boolean[n];
+            ineligible = new boolean[n];
             applyPins(pins);
             Set<Long> forbiddenArcs = new HashSet<>();
             for (PairKey f : forbidden) {
@@ -160,18 +159,13 @@ public final class OptimalAssignment {
 
         /** Potentials that make every initial reduced cost non-negative although arc costs are negative. */
         private void initialPotentials() {
-            long sinkPotential = 0;
-            for (int j = 0; j < m; j++) {
-                potential[n + j] = Long.MAX_VALUE;
-            }
+            // Mentees start at 0; a mentor at or below its cheapest incoming arc; the sink below everyone.
             for (int a = 0; a < cost.length; a++) {
                 int v = n + g.arcMentor(a);
                 potential[v] = Math.min(potential[v], cost[a]);
             }
+            long sinkPotential = 0;
             for (int j = 0; j < m; j++) {
-                if (potential[n + j] == Long.MAX_VALUE || potential[n + j] > 0) {
-                    potential[n + j] = Math.min(0, potential[n + j] == Long.MAX_VALUE ? 0 : potential[n + j]);
-                }
                 sinkPotential = Math.min(sinkPotential, potential[n + j]);
             }
             potential[sink] = sinkPotential;
@@ -184,7 +178,7 @@ public final class OptimalAssignment {
                 }
                 if (!hasUsableArc(k)) {
                     matchedArc[k] = DUMMY;
-                    ineligible.add(k);
+                    ineligible[k] = true;
                     continue;
                 }
                 augmentFrom(k);
@@ -337,7 +331,7 @@ public final class OptimalAssignment {
         }
 
         private Assignment.UnmatchedReason reason(int i) {
-            if (ineligible.contains(i)) {
+            if (ineligible[i]) {
                 return Assignment.UnmatchedReason.NO_ELIGIBLE_MENTOR;
             }
             for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {

@@ -3,6 +3,7 @@ package org.mentoring.matching.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,8 +258,8 @@ public final class PeerMatching {
                 bv = inBlossom[v];
             }
             path.add(bb);
-            java.util.Collections.reverse(path);
-            java.util.Collections.reverse(ends);
+            Collections.reverse(path);
+            Collections.reverse(ends);
             ends.add(2 * k);
             while (bw != bb) {
                 blossomParent[bw] = b;
