@@ -6,32 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 class OptimalAssignmentPropertiesTest {
-
-    /** A small random instance; scores are on a 1e-3 grid and some are negative, so leaving a mentee out can win. */
-    static CandidateGraph randomGraph(Random random, int maxMentees, int maxMentors) {
-        int n = 1 + random.nextInt(maxMentees);
-        int m = 1 + random.nextInt(maxMentors);
-        CandidateGraph.Builder b = CandidateGraph.builder();
-        for (int j = 0; j < m; j++) {
-            b.mentor("t" + j, random.nextInt(4) == 0 ? random.nextInt(2) : 1 + random.nextInt(3));
-        }
-        for (int i = 0; i < n; i++) {
-            b.mentee("e" + i);
-            for (int j = 0; j < m; j++) {
-                if (random.nextInt(10) < 6) {
-                    b.arc("e" + i, "t" + j, (random.nextInt(1200) - 200) / 1000.0);
-                }
-            }
-        }
-        return b.build();
-    }
 
     static double bruteForce(CandidateGraph g, Set<PairKey> forbidden) {
         return search(g, forbidden, 0, new int[g.mentorCount()]);
@@ -78,64 +57,68 @@ class OptimalAssignmentPropertiesTest {
         assertEquals(total, result.objective(), 1e-9);
     }
 
-    @Property(tries = 3000)
-    void optimalEqualsBruteForce(@ForAll long seed) {
-        Random random = new Random(seed);
-        CandidateGraph g = randomGraph(random, 6, 4);
-        Set<PairKey> forbidden = new HashSet<>();
-        for (int i = 0; i < g.menteeCount(); i++) {
-            for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
-                if (random.nextInt(8) == 0) {
-                    forbidden.add(new PairKey(g.menteeId(i), g.mentorId(g.arcMentor(a))));
+    @Test
+    void optimalEqualsBruteForce() {
+        SeededInstances.forEachSeed(3000, random -> {
+            CandidateGraph g = SeededInstances.graph(random, 6, 4);
+            Set<PairKey> forbidden = new HashSet<>();
+            for (int i = 0; i < g.menteeCount(); i++) {
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    if (random.nextInt(8) == 0) {
+                        forbidden.add(new PairKey(g.menteeId(i), g.mentorId(g.arcMentor(a))));
+                    }
                 }
             }
-        }
-        Assignment result = OptimalAssignment.solve(g, Set.of(), forbidden);
-        assertFeasible(g, result, forbidden);
-        assertEquals(bruteForce(g, forbidden), result.objective(), 1e-9);
+            Assignment result = OptimalAssignment.solve(g, Set.of(), forbidden);
+            assertFeasible(g, result, forbidden);
+            assertEquals(bruteForce(g, forbidden), result.objective(), 1e-9);
+        });
     }
 
-    @Property(tries = 300)
-    void largerInstancesStayFeasibleAndDeterministic(@ForAll long seed) {
-        CandidateGraph g = randomGraph(new Random(seed), 40, 12);
-        Assignment first = OptimalAssignment.solve(g);
-        assertFeasible(g, first, Set.of());
-        assertEquals(first, OptimalAssignment.solve(g));
-        for (Assignment.Match match : first.matches()) {
-            assertTrue(match.score() > 0, "a pair that lowers the total is never proposed");
-        }
+    @Test
+    void largerInstancesStayFeasibleAndDeterministic() {
+        SeededInstances.forEachSeed(300, random -> {
+            CandidateGraph g = SeededInstances.graph(random, 40, 12);
+            Assignment first = OptimalAssignment.solve(g);
+            assertFeasible(g, first, Set.of());
+            assertEquals(first, OptimalAssignment.solve(g));
+            for (Assignment.Match match : first.matches()) {
+                assertTrue(match.score() > 0, "a pair that lowers the total is never proposed");
+            }
+        });
     }
 
-    @Property(tries = 500)
-    void pinsAreKeptAndTheRestIsOptimal(@ForAll long seed) {
-        Random random = new Random(seed);
-        CandidateGraph g = randomGraph(random, 5, 4);
-        int i = random.nextInt(g.menteeCount());
-        int j = random.nextInt(g.mentorCount());
-        if (g.capacity(j) == 0) {
-            return;
-        }
-        PairKey pin = new PairKey(g.menteeId(i), g.mentorId(j));
-        Assignment result = OptimalAssignment.solve(g, Set.of(pin), Set.of());
-        assertFeasible(g, result, Set.of());
-        assertTrue(result.matches().stream().anyMatch(x -> x.pinned() && x.menteeId().equals(pin.menteeId())
-                && x.mentorId().equals(pin.mentorId())));
-        // Brute force over the rest: the pinned mentee is removed and takes one slot of its mentor.
-        CandidateGraph.Builder rest = CandidateGraph.builder();
-        for (int t = 0; t < g.mentorCount(); t++) {
-            rest.mentor(g.mentorId(t), g.capacity(t) - (t == j ? 1 : 0));
-        }
-        for (int e = 0; e < g.menteeCount(); e++) {
-            if (e == i) {
-                continue;
+    @Test
+    void pinsAreKeptAndTheRestIsOptimal() {
+        SeededInstances.forEachSeed(500, random -> {
+            CandidateGraph g = SeededInstances.graph(random, 5, 4);
+            int i = random.nextInt(g.menteeCount());
+            int j = random.nextInt(g.mentorCount());
+            if (g.capacity(j) == 0) {
+                return; // a mentor without capacity cannot take a pin
             }
-            rest.mentee(g.menteeId(e));
-            for (int a = g.rowStart(e); a < g.rowEnd(e); a++) {
-                rest.arc(g.menteeId(e), g.mentorId(g.arcMentor(a)), g.arcScore(a));
+            PairKey pin = new PairKey(g.menteeId(i), g.mentorId(j));
+            Assignment result = OptimalAssignment.solve(g, Set.of(pin), Set.of());
+            assertFeasible(g, result, Set.of());
+            assertTrue(result.matches().stream().anyMatch(x -> x.pinned() && x.menteeId().equals(pin.menteeId())
+                    && x.mentorId().equals(pin.mentorId())));
+            // Brute force over the rest: the pinned mentee is removed and takes one slot of its mentor.
+            CandidateGraph.Builder rest = CandidateGraph.builder();
+            for (int t = 0; t < g.mentorCount(); t++) {
+                rest.mentor(g.mentorId(t), g.capacity(t) - (t == j ? 1 : 0));
             }
-        }
-        int pinArc = g.arc(i, j);
-        double pinScore = pinArc >= 0 ? g.arcScore(pinArc) : 0.0;
-        assertEquals(bruteForce(rest.build(), Set.of()) + pinScore, result.objective(), 1e-9);
+            for (int e = 0; e < g.menteeCount(); e++) {
+                if (e == i) {
+                    continue;
+                }
+                rest.mentee(g.menteeId(e));
+                for (int a = g.rowStart(e); a < g.rowEnd(e); a++) {
+                    rest.arc(g.menteeId(e), g.mentorId(g.arcMentor(a)), g.arcScore(a));
+                }
+            }
+            int pinArc = g.arc(i, j);
+            double pinScore = pinArc >= 0 ? g.arcScore(pinArc) : 0.0;
+            assertEquals(bruteForce(rest.build(), Set.of()) + pinScore, result.objective(), 1e-9);
+        });
     }
 }

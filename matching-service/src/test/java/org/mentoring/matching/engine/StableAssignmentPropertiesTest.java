@@ -9,83 +9,83 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class StableAssignmentPropertiesTest {
 
-    @Property(tries = 2000)
-    void scoreDerivedPreferencesGiveNoBlockingPair(@ForAll long seed) {
-        CandidateGraph g = OptimalAssignmentPropertiesTest.randomGraph(new Random(seed), 12, 6);
-        Assignment result = StableAssignment.solve(g);
-        OptimalAssignmentPropertiesTest.assertFeasible(g, result, Set.of());
-        Map<String, Integer> heldArc = heldArcs(g, result);
-        Map<Integer, List<Integer>> byMentor = byMentor(g, heldArc);
-        for (int i = 0; i < g.menteeCount(); i++) {
-            Integer mine = heldArc.get(g.menteeId(i));
-            for (int arc = g.rowStart(i); arc < g.rowEnd(i); arc++) {
-                int a = arc;
-                if (mine != null && !prefersScore(g, a, mine)) {
-                    continue;
+    @Test
+    void scoreDerivedPreferencesGiveNoBlockingPair() {
+        SeededInstances.forEachSeed(2000, random -> {
+            CandidateGraph g = SeededInstances.graph(random, 12, 6);
+            Assignment result = StableAssignment.solve(g);
+            OptimalAssignmentPropertiesTest.assertFeasible(g, result, Set.of());
+            Map<String, Integer> heldArc = heldArcs(g, result);
+            Map<Integer, List<Integer>> byMentor = byMentor(g, heldArc);
+            for (int i = 0; i < g.menteeCount(); i++) {
+                Integer mine = heldArc.get(g.menteeId(i));
+                for (int arc = g.rowStart(i); arc < g.rowEnd(i); arc++) {
+                    int a = arc;
+                    if (mine != null && !prefersScore(g, a, mine)) {
+                        continue;
+                    }
+                    int j = g.arcMentor(a);
+                    List<Integer> held = byMentor.getOrDefault(j, List.of());
+                    boolean mentorWouldTake = held.size() < g.capacity(j)
+                            || held.stream().anyMatch(h -> prefersScore(g, a, h));
+                    assertFalse(mentorWouldTake, "blocking pair " + g.menteeId(i) + " / " + g.mentorId(j));
                 }
-                int j = g.arcMentor(a);
-                List<Integer> held = byMentor.getOrDefault(j, List.of());
-                boolean mentorWouldTake = held.size() < g.capacity(j)
-                        || held.stream().anyMatch(h -> prefersScore(g, a, h));
-                assertFalse(mentorWouldTake, "blocking pair " + g.menteeId(i) + " / " + g.mentorId(j));
             }
-        }
+        });
     }
 
-    @Property(tries = 2000)
-    void givenRankingsGiveNoBlockingPair(@ForAll long seed) {
-        Random random = new Random(seed);
-        CandidateGraph g = OptimalAssignmentPropertiesTest.randomGraph(random, 10, 5);
-        int n = g.menteeCount();
-        int m = g.mentorCount();
-        int[][] menteeRanking = new int[n][];
-        for (int i = 0; i < n; i++) {
-            List<Integer> mentors = new ArrayList<>();
-            for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
-                mentors.add(g.arcMentor(a));
-            }
-            Collections.shuffle(mentors, random);
-            menteeRanking[i] = mentors.stream().mapToInt(Integer::intValue).toArray();
-        }
-        int[][] mentorRank = new int[m][n];
-        for (int j = 0; j < m; j++) {
-            List<Integer> order = new ArrayList<>();
+    @Test
+    void givenRankingsGiveNoBlockingPair() {
+        SeededInstances.forEachSeed(2000, random -> {
+            CandidateGraph g = SeededInstances.graph(random, 10, 5);
+            int n = g.menteeCount();
+            int m = g.mentorCount();
+            int[][] menteeRanking = new int[n][];
             for (int i = 0; i < n; i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, random);
-            for (int r = 0; r < n; r++) {
-                mentorRank[j][order.get(r)] = random.nextInt(6) == 0 ? -1 : r;
-            }
-        }
-        Assignment result = StableAssignment.solve(g, menteeRanking, mentorRank);
-        OptimalAssignmentPropertiesTest.assertFeasible(g, result, Set.of());
-        Map<String, Integer> heldArc = heldArcs(g, result);
-        Map<Integer, List<Integer>> byMentor = byMentor(g, heldArc);
-        for (int i = 0; i < n; i++) {
-            Integer mine = heldArc.get(g.menteeId(i));
-            int myPosition = mine == null ? Integer.MAX_VALUE : position(menteeRanking[i], g.arcMentor(mine));
-            for (int p = 0; p < Math.min(myPosition, menteeRanking[i].length); p++) {
-                int j = menteeRanking[i][p];
-                if (mentorRank[j][i] < 0) {
-                    continue;
+                List<Integer> mentors = new ArrayList<>();
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    mentors.add(g.arcMentor(a));
                 }
-                int mentee = i;
-                List<Integer> held = byMentor.getOrDefault(j, List.of());
-                boolean mentorWouldTake = held.size() < g.capacity(j) || held.stream()
-                        .anyMatch(h -> mentorRank[j][menteeOf(g, h)] > mentorRank[j][mentee]);
-                assertFalse(mentorWouldTake, "blocking pair " + g.menteeId(i) + " / " + g.mentorId(j));
+                Collections.shuffle(mentors, random);
+                menteeRanking[i] = mentors.stream().mapToInt(Integer::intValue).toArray();
             }
-        }
+            int[][] mentorRank = new int[m][n];
+            for (int j = 0; j < m; j++) {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    order.add(i);
+                }
+                Collections.shuffle(order, random);
+                for (int r = 0; r < n; r++) {
+                    mentorRank[j][order.get(r)] = random.nextInt(6) == 0 ? -1 : r;
+                }
+            }
+            Assignment result = StableAssignment.solve(g, menteeRanking, mentorRank);
+            OptimalAssignmentPropertiesTest.assertFeasible(g, result, Set.of());
+            Map<String, Integer> heldArc = heldArcs(g, result);
+            Map<Integer, List<Integer>> byMentor = byMentor(g, heldArc);
+            for (int i = 0; i < n; i++) {
+                Integer mine = heldArc.get(g.menteeId(i));
+                int myPosition = mine == null ? Integer.MAX_VALUE : position(menteeRanking[i], g.arcMentor(mine));
+                for (int p = 0; p < Math.min(myPosition, menteeRanking[i].length); p++) {
+                    int j = menteeRanking[i][p];
+                    if (mentorRank[j][i] < 0) {
+                        continue;
+                    }
+                    int mentee = i;
+                    List<Integer> held = byMentor.getOrDefault(j, List.of());
+                    boolean mentorWouldTake = held.size() < g.capacity(j) || held.stream()
+                            .anyMatch(h -> mentorRank[j][menteeOf(g, h)] > mentorRank[j][mentee]);
+                    assertFalse(mentorWouldTake, "blocking pair " + g.menteeId(i) + " / " + g.mentorId(j));
+                }
+            }
+        });
     }
 
     @Test
