@@ -36,6 +36,9 @@ public class EventApplier {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    TraceContext traceContext;
+
     private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
 
     public Outcome apply(ReceivedEvent event) {
@@ -50,7 +53,7 @@ public class EventApplier {
         List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
             List<Outcome> results = new java.util.ArrayList<>(events.size());
             for (ReceivedEvent event : events) {
-                results.add(applyInTransaction(event));
+                results.add(traceContext.inConsumerSpan(event, () -> applyInTransaction(event)));
             }
             return results;
         });
@@ -60,7 +63,7 @@ public class EventApplier {
         return outcomes;
     }
 
-    private Outcome applyInTransaction(ReceivedEvent event) throws SQLException {
+    private Outcome applyInTransaction(ReceivedEvent event) {
         if (!recordInInbox(event)) {
             return Outcome.DUPLICATE;
         }
@@ -84,7 +87,7 @@ public class EventApplier {
         return topics;
     }
 
-    private boolean recordInInbox(ReceivedEvent event) throws SQLException {
+    private boolean recordInInbox(ReceivedEvent event) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO " + config.schema()
                      + ".inbox (event_id, type, topic) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
@@ -92,6 +95,8 @@ public class EventApplier {
             ps.setString(2, event.type());
             ps.setString(3, event.topic());
             return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record " + event.id() + " in the inbox", e);
         }
     }
 }

@@ -18,7 +18,11 @@ public record ReceivedEvent(
         long offset,
         String key,
         String data,
+        java.util.Map<String, String> traceHeaders,
         ObjectMapper json) {
+
+    /** Record headers that carry trace context (W3C trace-context and baggage). */
+    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "tracestate", "baggage");
 
     /** Reads a Kafka record written in CloudEvents binary mode. */
     public static ReceivedEvent from(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
@@ -28,7 +32,18 @@ public record ReceivedEvent(
         return new ReceivedEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), ce.getSubject(),
                 ce.getTime() == null ? null : ce.getTime().withOffsetSameInstant(java.time.ZoneOffset.UTC),
                 record.topic(), record.partition(), record.offset(), record.key(),
-                new String(data, java.nio.charset.StandardCharsets.UTF_8), json);
+                new String(data, java.nio.charset.StandardCharsets.UTF_8), traceHeaders(record), json);
+    }
+
+    private static java.util.Map<String, String> traceHeaders(
+            org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        for (org.apache.kafka.common.header.Header h : record.headers()) {
+            if (TRACE_HEADERS.contains(h.key()) && h.value() != null) {
+                headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
     }
 
     /** The data as the consumer's own type; unknown fields are ignored (a consumer declares what it reads). */
