@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.profile.Profile;
+import org.mentoring.profile.profile.ProfileService;
 import org.mentoring.profile.profile.ProfileStatus;
 
 /**
@@ -26,6 +27,9 @@ public class EmployeeChanges {
 
     @Inject
     ProfileEvents events;
+
+    @Inject
+    ProfileService profiles;
 
     WebhookOutcome apply(String webhookId, WebhookReceiver.Delivery delivery) {
         EmployeeRecord e = delivery.employee();
@@ -69,7 +73,7 @@ public class EmployeeChanges {
         em.flush();
         if (creating) {
             events.created(profile);
-            linkReports(profile);
+            profiles.resolveReportsOf(profile);
         } else if (ProfileStatus.TERMINATED.equals(profile.status) && !ProfileStatus.TERMINATED.equals(statusBefore)) {
             events.deactivated(profile);
         } else {
@@ -136,19 +140,6 @@ public class EmployeeChanges {
                 .setParameter("e", p.email).setParameter("id", p.id).getSingleResult();
         if (others.longValue() > 0) {
             throw ProblemException.conflict("Another profile already has the email of employee " + p.externalId);
-        }
-    }
-
-    /** People the HRIS said report to this person, now that their profile exists. */
-    private void linkReports(Profile manager) {
-        List<Profile> reports = em.createQuery(
-                        "SELECT p FROM Profile p WHERE p.managerExternalId = :x AND p.managerId IS NULL", Profile.class)
-                .setParameter("x", manager.externalId).getResultList();
-        for (Profile report : reports) {
-            report.managerId = manager.id;
-            report.updatedAt = Instant.now();
-            em.flush();
-            events.updated(report);
         }
     }
 

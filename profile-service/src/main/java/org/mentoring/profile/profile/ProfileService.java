@@ -368,8 +368,11 @@ public class ProfileService {
         }
     }
 
-    /** People whose HRIS record names this person as manager now point at this profile. */
-    private void resolveReportsOf(Profile profile) {
+    /**
+     * People whose HRIS record names this person as manager now point at this profile (each change published).
+     * Used when a profile is created here and when the HRIS creates one.
+     */
+    public void resolveReportsOf(Profile profile) {
         if (profile.externalId == null) {
             return;
         }
