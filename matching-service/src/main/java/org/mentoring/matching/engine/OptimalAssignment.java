@@ -66,15 +66,15 @@ public final class OptimalAssignment {
         /** Arc carrying the mentee's unit: -1 not yet added or pinned, DUMMY when unmatched. */
         private final int[] matchedArc;
         /** Per mentor, the arcs currently carrying flow into it, with each arc's position for O(1) removal. */
-        private final int[][] assigned;
-        private final int[] assignedCount;
-        private final int[] positionInMentor;
-        private final long[] potential;
-        private final long[] dist;
-        private final int[] seen;
-        private final int[] parent;
-        private final boolean[] settled;
-        private final int[] settledNodes;
+        private int[][] assigned;
+        private int[] assignedCount;
+        private int[] positionInMentor;
+        private long[] potential;
+        private long[] dist;
+        private int[] seen;
+        private int[] parent;
+        private boolean[] settled;
+        private int[] settledNodes;
         private final boolean[] pinnedMentee;
         private final List<Assignment.Match> pinnedMatches = new ArrayList<>();
         private final boolean[] ineligible;
@@ -119,6 +119,11 @@ public final class OptimalAssignment {
             }
             matchedArc = new int[n];
             Arrays.fill(matchedArc, -1);
+        }
+
+        /** State of the successive-shortest-path search, allocated only when that algorithm runs. */
+        private void prepareShortestPaths() {
+            int e = g.arcCount();
             assigned = new int[m][];
             assignedCount = new int[m];
             positionInMentor = new int[e];
@@ -173,6 +178,137 @@ public final class OptimalAssignment {
 
         Assignment run() {
             for (int k = 0; k < n; k++) {
+                if (!pinnedMentee[k] && !hasUsableArc(k)) {
+                    matchedArc[k] = DUMMY;
+                    ineligible[k] = true;
+                }
+            }
+            if (!solveByCostScaling()) {
+                solveByShortestPaths();
+            }
+            return result();
+        }
+
+        /**
+         * Builds the residual network of the mentees that can gain from a mentor (usable arcs of positive score
+         * to mentors with a free slot) and solves it with {@link CostScalingFlow}. Arcs of score zero or less
+         * never raise the total, so leaving them out keeps the optimum and never proposes such a pair.
+         *
+         * @return false when the scaled costs could overflow; the caller then uses shortest paths
+         */
+        private boolean solveByCostScaling() {
+            int nodes = n + m + 1;
+            long alpha = nodes + 1L;
+            int[] degree = new int[nodes];
+            long largest = 0;
+            int active = 0;
+            for (int i = 0; i < n; i++) {
+                if (pinnedMentee[i] || matchedArc[i] != -1) {
+                    continue;
+                }
+                int k = 0;
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    if (beneficial(a)) {
+                        k++;
+                        degree[n + g.arcMentor(a)]++;
+                        largest = Math.max(largest, -cost[a]);
+                    }
+                }
+                if (k == 0) {
+                    matchedArc[i] = DUMMY;
+                    continue;
+                }
+                degree[i] = k + 1;
+                active++;
+            }
+            if ((double) largest * alpha * nodes * 8.0 >= 9.0e18) {
+                for (int i = 0; i < n; i++) {
+                    if (matchedArc[i] == DUMMY && !ineligible[i]) {
+                        matchedArc[i] = -1;
+                    }
+                }
+                return false;
+            }
+            if (active == 0) {
+                return true;
+            }
+            for (int j = 0; j < m; j++) {
+                if (degree[n + j] > 0) {
+                    degree[n + j]++;
+                    degree[sink]++;
+                }
+            }
+            degree[sink] += active;
+            int[] first = new int[nodes + 1];
+            for (int v = 0; v < nodes; v++) {
+                first[v + 1] = first[v] + degree[v];
+            }
+            int arcs = first[nodes];
+            int[] head = new int[arcs];
+            int[] twin = new int[arcs];
+            long[] scaled = new long[arcs];
+            int[] capacity = new int[arcs];
+            int[] origin = new int[first[n]];
+            int[] fill = Arrays.copyOf(first, nodes);
+            int[] supply = new int[nodes];
+            for (int i = 0; i < n; i++) {
+                if (degree[i] == 0) {
+                    continue;
+                }
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    if (beneficial(a)) {
+                        int w = n + g.arcMentor(a);
+                        int s = fill[i]++;
+                        origin[s] = a;
+                        link(head, twin, scaled, capacity, s, i, fill[w]++, w, cost[a] * alpha, 1);
+                    }
+                }
+                int s = fill[i]++;
+                origin[s] = -1;
+                link(head, twin, scaled, capacity, s, i, fill[sink]++, sink, 0, 1);
+                supply[i] = 1;
+            }
+            for (int j = 0; j < m; j++) {
+                int v = n + j;
+                if (degree[v] > 0) {
+                    link(head, twin, scaled, capacity, fill[v]++, v, fill[sink]++, sink, 0, residualCapacity[j]);
+                }
+            }
+            supply[sink] = -active;
+            CostScalingFlow flow = new CostScalingFlow(first, head, twin, scaled, capacity, supply);
+            flow.solve(largest * alpha);
+            for (int i = 0; i < n; i++) {
+                if (degree[i] == 0) {
+                    continue;
+                }
+                for (int s = first[i]; s < first[i + 1]; s++) {
+                    if (flow.residual(s) == 0) {
+                        matchedArc[i] = origin[s] >= 0 ? origin[s] : DUMMY;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean beneficial(int a) {
+            return usable[a] && cost[a] < 0 && residualCapacity[g.arcMentor(a)] > 0;
+        }
+
+        private static void link(int[] head, int[] twin, long[] scaled, int[] capacity, int s, int from, int t, int to,
+                long arcCost, int arcCapacity) {
+            head[s] = to;
+            head[t] = from;
+            twin[s] = t;
+            twin[t] = s;
+            scaled[s] = arcCost;
+            scaled[t] = -arcCost;
+            capacity[s] = arcCapacity;
+            capacity[t] = 0;
+        }
+
+        private void solveByShortestPaths() {
+            prepareShortestPaths();
+            for (int k = 0; k < n; k++) {
                 if (pinnedMentee[k]) {
                     continue;
                 }
@@ -183,7 +319,6 @@ public final class OptimalAssignment {
                 }
                 augmentFrom(k);
             }
-            return result();
         }
 
         private boolean hasUsableArc(int k) {
