@@ -32,7 +32,10 @@ import java.util.Arrays;
 final class CostScalingFlow {
 
     /** Epsilon is divided by this factor between phases (Goldberg reports 8 to 16 as good; 5 in OR-tools). */
-    static final long EPSILON_DIVISOR = 8;
+    static final long EPSILON_DIVISOR = Long.getLong("dev.div", 8);
+    static final double UPD = Double.parseDouble(System.getProperty("dev.upd", "1"));
+    static final boolean LOOK = !Boolean.getBoolean("dev.nolook");
+    static long scanRel, scanUpd, scanDis, relMentor, relSink, pushes, relabels, updates, saturations;
 
     private final int nodes;
     private final int[] first;
@@ -43,6 +46,9 @@ final class CostScalingFlow {
     private final int[] excess;
     private final long[] price;
     private final int[] current;
+    /** Nodes from this index on keep their residual arcs in front of their row, {@code live[v]} of them. */
+    private final int compactFrom;
+    private final int[] live;
     private final int[] queue;
     private final boolean[] queued;
     private int queueHead;
@@ -63,7 +69,7 @@ final class CostScalingFlow {
      * @param capacity residual capacities (twins of original arcs start at 0)
      * @param supply node supplies (positive) and demands (negative); they sum to 0
      */
-    CostScalingFlow(int[] first, int[] head, int[] twin, long[] cost, int[] capacity, int[] supply) {
+    CostScalingFlow(int[] first, int[] head, int[] twin, long[] cost, int[] capacity, int[] supply, int compactFrom) {
         this.nodes = first.length - 1;
         this.first = first;
         this.head = head;
@@ -78,6 +84,15 @@ final class CostScalingFlow {
         this.distance = new long[nodes];
         this.bucketNext = new int[nodes];
         this.bucketPrev = new int[nodes];
+        this.compactFrom = compactFrom;
+        this.live = new int[nodes];
+        for (int v = compactFrom; v < nodes; v++) {
+            for (int a = first[v]; a < first[v + 1]; a++) {
+                if (residual[a] > 0) {
+                    swapArcs(a, first[v] + live[v]++);
+                }
+            }
+        }
     }
 
     /** Residual capacity of an arc after {@link #solve(long)}; an original arc carries capacity - residual. */
@@ -98,20 +113,26 @@ final class CostScalingFlow {
         } while (epsilon > 1);
     }
 
-    private long reducedCost(int v, int a) {
-        return cost[a] + price[v] - price[head[a]];
-    }
-
     private void refine(long epsilon) {
         for (int v = 0; v < nodes; v++) {
             long pv = price[v];
-            for (int a = first[v], end = first[v + 1]; a < end; a++) {
-                int r = residual[a];
-                if (r > 0 && cost[a] + pv - price[head[a]] < 0) {
-                    residual[a] = 0;
-                    residual[twin[a]] += r;
-                    excess[v] -= r;
-                    excess[head[a]] += r;
+            if (v >= compactFrom) {
+                for (int a = first[v] + live[v] - 1; a >= first[v]; a--) {
+                    int r = residual[a];
+                    int w = head[a];
+                    if (cost[a] + pv - price[w] < 0) {
+                        push(v, a, w, r);
+                    }
+                }
+            } else {
+                for (int a = first[v], end = first[v + 1]; a < end; a++) {
+                    int r = residual[a];
+                    if (r > 0) {
+                        int w = head[a];
+                        if (cost[a] + pv - price[w] < 0) {
+                            push(v, a, w, r);
+                        }
+                    }
                 }
             }
         }
@@ -127,15 +148,19 @@ final class CostScalingFlow {
         if (queueSize == 0) {
             return;
         }
-        updatePrices(epsilon);
+        if (!Boolean.getBoolean("dev.noupd")) updatePrices(epsilon);
         relabelsSinceUpdate = 0;
         while (queueSize > 0) {
             int v = queue[queueHead];
             queueHead = queueHead + 1 == nodes ? 0 : queueHead + 1;
             queueSize--;
             queued[v] = false;
-            discharge(v, epsilon);
-            if (relabelsSinceUpdate > nodes) {
+            if (v >= compactFrom) {
+                dischargeCompact(v, epsilon);
+            } else {
+                discharge(v, epsilon);
+            }
+            if (relabelsSinceUpdate > UPD * nodes) {
                 updatePrices(epsilon);
                 relabelsSinceUpdate = 0;
             }
@@ -149,6 +174,52 @@ final class CostScalingFlow {
         queueSize++;
     }
 
+    /**
+     * Sends delta units along arc a from v to w. In the rows of compact nodes the residual arcs are kept in
+     * front ({@code live}), so an arc that gains or loses all residual capacity changes place there.
+     */
+    private void push(int v, int a, int w, int delta) {
+        pushes++;
+        int t = twin[a];
+        int r = residual[a] - delta;
+        int rt = residual[t];
+        residual[a] = r;
+        residual[t] = rt + delta;
+        excess[v] -= delta;
+        excess[w] += delta;
+        if (excess[w] > 0 && !queued[w]) {
+            enqueue(w);
+        }
+        if (rt == 0 && w >= compactFrom) {
+            swapArcs(t, first[w] + live[w]++);
+        }
+        if (r == 0 && v >= compactFrom) {
+            swapArcs(a, first[v] + --live[v]);
+        }
+    }
+
+    private void swapArcs(int x, int y) {
+        if (x == y) {
+            return;
+        }
+        int hx = head[x];
+        head[x] = head[y];
+        head[y] = hx;
+        long cx = cost[x];
+        cost[x] = cost[y];
+        cost[y] = cx;
+        int rx = residual[x];
+        residual[x] = residual[y];
+        residual[y] = rx;
+        int tx = twin[x];
+        int ty = twin[y];
+        twin[x] = ty;
+        twin[y] = tx;
+        twin[ty] = x;
+        twin[tx] = y;
+    }
+
+    /** Discharge of a node with a row scanned from its current arc (mentees: few arcs, most of them residual). */
     private void discharge(int v, long epsilon) {
         while (excess[v] > 0) {
             long pv = price[v];
@@ -163,20 +234,13 @@ final class CostScalingFlow {
                 if (cost[a] + pv - price[w] >= 0) {
                     continue;
                 }
-                if (excess[w] >= 0 && !hasAdmissibleArc(w)) {
+                if (LOOK && excess[w] >= 0 && !hasAdmissibleArc(w)) {
                     relabel(w, epsilon);
                     if (cost[a] + pv - price[w] >= 0) {
                         continue;
                     }
                 }
-                int delta = Math.min(excess[v], r);
-                residual[a] = r - delta;
-                residual[twin[a]] += delta;
-                excess[v] -= delta;
-                excess[w] += delta;
-                if (excess[w] > 0 && !queued[w]) {
-                    enqueue(w);
-                }
+                push(v, a, w, Math.min(excess[v], r));
                 if (excess[v] == 0) {
                     break;
                 }
@@ -189,9 +253,42 @@ final class CostScalingFlow {
         }
     }
 
-    /** Whether w has an admissible arc; moves w's current arc to it (arcs before it are not admissible). */
+    /** Discharge of a compact node: only its residual arcs, kept in front of its row, are scanned. */
+    private void dischargeCompact(int v, long epsilon) {
+        while (excess[v] > 0) {
+            long pv = price[v];
+            int begin = first[v];
+            for (int a = begin + live[v] - 1; a >= begin; a--) {
+                int w = head[a];
+                if (cost[a] + pv - price[w] >= 0) {
+                    continue;
+                }
+                if (LOOK && excess[w] >= 0 && !hasAdmissibleArc(w)) {
+                    relabel(w, epsilon);
+                    if (cost[a] + pv - price[w] >= 0) {
+                        continue;
+                    }
+                }
+                push(v, a, w, Math.min(excess[v], residual[a]));
+                if (excess[v] == 0) {
+                    return;
+                }
+            }
+            relabel(v, epsilon);
+        }
+    }
+
+    /** Whether w has an admissible arc; for a row with a current arc, moves it there. */
     private boolean hasAdmissibleArc(int w) {
         long pw = price[w];
+        if (w >= compactFrom) {
+            for (int a = first[w], end = first[w] + live[w]; a < end; a++) {
+                if (cost[a] + pw - price[head[a]] < 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int a = current[w], end = first[w + 1]; a < end; a++) {
             if (residual[a] > 0 && cost[a] + pw - price[head[a]] < 0) {
                 current[w] = a;
@@ -206,7 +303,9 @@ final class CostScalingFlow {
     private void relabel(int v, long epsilon) {
         long best = Long.MIN_VALUE;
         int bestArc = -1;
-        for (int a = first[v], end = first[v + 1]; a < end; a++) {
+        int end = v >= compactFrom ? first[v] + live[v] : first[v + 1];
+        scanRel += end - first[v];
+        for (int a = first[v]; a < end; a++) {
             if (residual[a] > 0) {
                 long candidate = price[head[a]] - cost[a];
                 if (candidate > best) {
@@ -222,6 +321,7 @@ final class CostScalingFlow {
             return;
         }
         price[v] = best - epsilon;
+        relabels++;
         current[v] = first[v];
         relabelsSinceUpdate++;
     }
@@ -235,6 +335,7 @@ final class CostScalingFlow {
      */
     private void updatePrices(long epsilon) {
         final long unreached = Long.MAX_VALUE;
+        updates++;
         Arrays.fill(distance, unreached);
         Arrays.fill(bucketHead, -1);
         int maxBucket = -1;
@@ -263,6 +364,7 @@ final class CostScalingFlow {
                 }
                 // Scan arcs v -> w with residual capacity: they are the twins of w's arcs whose twin is residual.
                 long pw = price[w];
+                scanUpd += first[w + 1] - first[w];
                 for (int t = first[w], end = first[w + 1]; t < end; t++) {
                     int a = twin[t];
                     if (residual[a] == 0) {

@@ -275,7 +275,7 @@ public final class OptimalAssignment {
                 }
             }
             supply[sink] = -active;
-            CostScalingFlow flow = new CostScalingFlow(first, head, twin, scaled, capacity, supply);
+            CostScalingFlow flow = new CostScalingFlow(first, head, twin, scaled, capacity, supply, n);
             flow.solve(largest * alpha);
             for (int i = 0; i < n; i++) {
                 if (degree[i] == 0) {
