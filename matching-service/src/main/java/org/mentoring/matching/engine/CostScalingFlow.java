@@ -1,41 +1,41 @@
 package org.mentoring.matching.engine;
 
-import java.util.Arrays;
-
 /**
  * Minimum-cost flow on the cohort network by cost scaling with push-relabel (Goldberg and Tarjan, "Finding
- * minimum-cost circulations by successive approximation", Math. Oper. Res. 15, 1990; the implementation
- * choices follow Goldberg, "An efficient implementation of a scaling minimum-cost flow algorithm",
- * J. Algorithms 22, 1997).
+ * minimum-cost circulations by successive approximation", Math. Oper. Res. 15, 1990; implementation choices
+ * after Goldberg, "An efficient implementation of a scaling minimum-cost flow algorithm", J. Algorithms 22,
+ * 1997, the method of OR-tools' min-cost flow as well).
  *
  * <p>Network: mentee nodes (supply 1 each), mentor nodes, and one sink whose demand takes every mentee's
  * unit. Arcs: mentee -> mentor (capacity 1, cost = -score in integer units), mentee -> sink (capacity 1,
  * cost 0: the mentee stays unmatched), mentor -> sink (capacity = free slots, cost 0). Every arc is stored
- * with its residual twin in compressed rows, so a node's residual arcs are one contiguous slice.
+ * with its residual twin in compressed rows. Mentor and sink rows are mostly twins without residual
+ * capacity (a mentor has a few hundred candidate mentees but at most a few of them assigned), so those rows
+ * keep their residual arcs in front and scans touch only them.
  *
- * <p>Costs are multiplied by {@code alpha = nodes + 1}. A flow that is epsilon-optimal for epsilon = 1 in
- * these units is (1 / alpha)-optimal in the original integer costs, and since every cycle has fewer than
- * alpha arcs no negative cycle can remain: the flow is exactly optimal. Epsilon starts at the largest
- * scaled cost and shrinks by {@link #EPSILON_DIVISOR} per phase. A phase ("refine") saturates every arc of
- * negative reduced cost, then discharges nodes with excess in FIFO order: push along admissible arcs
- * (residual, negative reduced cost), relabel (lower the price so that the best residual arc gets reduced
- * cost -epsilon) when none is left. Two heuristics from Goldberg (1997) keep the work small in practice:
- * a global price update at the start of every phase and after a batch of relabels (a bucket-based
- * shortest-path computation, in units of epsilon, from the nodes with a deficit over residual arcs, which
- * raises admissible paths towards those nodes at once), and push look-ahead (a node that receives excess
- * but has no admissible arc is relabelled before it is pushed to).
+ * <p>Exactness: costs are integers multiplied by {@code alpha = nodes + 1}. A flow that is epsilon-optimal
+ * for epsilon = 1 in these units is (1 / alpha)-optimal in the original costs; a cycle has fewer than alpha
+ * arcs, so no cycle of negative (integer) cost is left and the flow is optimal. All arithmetic is on longs.
+ *
+ * <p>Phases: epsilon starts at the largest scaled cost and is divided by {@link #EPSILON_DIVISOR} per phase.
+ * A phase ("refine") saturates the arcs of reduced cost below -epsilon, then discharges the nodes with
+ * excess in FIFO order: push along admissible arcs (residual, negative reduced cost), relabel (lower the
+ * price so that the best residual arc gets reduced cost -epsilon) when none is left. Heuristics that pay
+ * off on top-K candidate graphs (measured in docs/benchmarks.md): prices start at each mentee's best arc, so
+ * the first phase bids instead of flooding; a phase keeps the arcs that are still epsilon-optimal instead of
+ * re-saturating every arc of negative reduced cost; push look-ahead relabels a node that would receive
+ * excess without an admissible arc to pass it on (Goldberg 1997), which cuts back-and-forth pushes tenfold;
+ * after a relabel the current arc starts at the first admissible arc. A global price update was tried and
+ * cost more than it saved on these graphs.
  *
  * <p>Complexity: O(V^2 E log(V C)) in the worst case for V nodes, E arcs and largest absolute cost C
- * (O(log(V C)) phases of O(V^2 E) each with FIFO selection); O(V + E) memory. On top-K candidate graphs a
- * phase touches each arc a small number of times, so the run is close to linear in E per phase.
+ * (O(log(V C)) phases, each O(V^2 E) with FIFO selection; Goldberg and Tarjan 1990); O(V + E) memory. On
+ * top-K candidate graphs a phase touches each arc a few times.
  */
 final class CostScalingFlow {
 
     /** Epsilon is divided by this factor between phases (Goldberg reports 8 to 16 as good; 5 in OR-tools). */
-    static final long EPSILON_DIVISOR = Long.getLong("dev.div", 8);
-    static final double UPD = Double.parseDouble(System.getProperty("dev.upd", "1"));
-    static final boolean LOOK = !Boolean.getBoolean("dev.nolook");
-    static long scanRel, scanUpd, scanDis, relMentor, relSink, pushes, relabels, updates, saturations;
+    static final long EPSILON_DIVISOR = 8;
 
     private final int nodes;
     private final int[] first;
@@ -53,13 +53,6 @@ final class CostScalingFlow {
     private final boolean[] queued;
     private int queueHead;
     private int queueSize;
-    private long relabelsSinceUpdate;
-
-    // Global price update scratch space.
-    private final long[] distance;
-    private final int[] bucketNext;
-    private final int[] bucketPrev;
-    private int[] bucketHead = new int[64];
 
     /**
      * @param first compressed row starts (length nodes + 1)
@@ -68,6 +61,8 @@ final class CostScalingFlow {
      * @param cost arc costs, already scaled; a twin has the negated cost
      * @param capacity residual capacities (twins of original arcs start at 0)
      * @param supply node supplies (positive) and demands (negative); they sum to 0
+     * @param compactFrom nodes from this index on have rows that are mostly idle twins (mentors, the sink);
+     *     their residual arcs are kept in front of the row so that scans skip the rest
      */
     CostScalingFlow(int[] first, int[] head, int[] twin, long[] cost, int[] capacity, int[] supply, int compactFrom) {
         this.nodes = first.length - 1;
@@ -81,9 +76,6 @@ final class CostScalingFlow {
         this.current = new int[nodes];
         this.queue = new int[nodes];
         this.queued = new boolean[nodes];
-        this.distance = new long[nodes];
-        this.bucketNext = new int[nodes];
-        this.bucketPrev = new int[nodes];
         this.compactFrom = compactFrom;
         this.live = new int[nodes];
         for (int v = compactFrom; v < nodes; v++) {
@@ -106,6 +98,17 @@ final class CostScalingFlow {
      * @param largestCost the largest absolute scaled cost; the zero flow with zero prices is optimal for it
      */
     void solve(long largestCost) {
+        // Each node starts at the price of its best arc, so the zero flow is 0-optimal and the first phase
+        // assigns mentees by bidding rather than by saturating every arc cheaper than epsilon.
+        for (int v = 0; v < nodes; v++) {
+            long p = price[v];
+            for (int a = first[v]; a < first[v + 1]; a++) {
+                if (residual[a] > 0) {
+                    p = Math.max(p, price[head[a]] - cost[a]);
+                }
+            }
+            price[v] = p;
+        }
         long epsilon = largestCost;
         do {
             epsilon = Math.max(1, epsilon / EPSILON_DIVISOR);
@@ -113,6 +116,10 @@ final class CostScalingFlow {
         } while (epsilon > 1);
     }
 
+    /**
+     * One phase: saturating the arcs of reduced cost below -epsilon makes the flow epsilon-optimal (a
+     * pseudoflow with excesses), then FIFO discharges remove every excess while keeping epsilon-optimality.
+     */
     private void refine(long epsilon) {
         for (int v = 0; v < nodes; v++) {
             long pv = price[v];
@@ -120,7 +127,7 @@ final class CostScalingFlow {
                 for (int a = first[v] + live[v] - 1; a >= first[v]; a--) {
                     int r = residual[a];
                     int w = head[a];
-                    if (cost[a] + pv - price[w] < 0) {
+                    if (cost[a] + pv - price[w] < -epsilon) {
                         push(v, a, w, r);
                     }
                 }
@@ -129,7 +136,7 @@ final class CostScalingFlow {
                     int r = residual[a];
                     if (r > 0) {
                         int w = head[a];
-                        if (cost[a] + pv - price[w] < 0) {
+                        if (cost[a] + pv - price[w] < -epsilon) {
                             push(v, a, w, r);
                         }
                     }
@@ -145,11 +152,6 @@ final class CostScalingFlow {
                 enqueue(v);
             }
         }
-        if (queueSize == 0) {
-            return;
-        }
-        if (!Boolean.getBoolean("dev.noupd")) updatePrices(epsilon);
-        relabelsSinceUpdate = 0;
         while (queueSize > 0) {
             int v = queue[queueHead];
             queueHead = queueHead + 1 == nodes ? 0 : queueHead + 1;
@@ -159,10 +161,6 @@ final class CostScalingFlow {
                 dischargeCompact(v, epsilon);
             } else {
                 discharge(v, epsilon);
-            }
-            if (relabelsSinceUpdate > UPD * nodes) {
-                updatePrices(epsilon);
-                relabelsSinceUpdate = 0;
             }
         }
     }
@@ -179,7 +177,6 @@ final class CostScalingFlow {
      * front ({@code live}), so an arc that gains or loses all residual capacity changes place there.
      */
     private void push(int v, int a, int w, int delta) {
-        pushes++;
         int t = twin[a];
         int r = residual[a] - delta;
         int rt = residual[t];
@@ -234,7 +231,7 @@ final class CostScalingFlow {
                 if (cost[a] + pv - price[w] >= 0) {
                     continue;
                 }
-                if (LOOK && excess[w] >= 0 && !hasAdmissibleArc(w)) {
+                if (excess[w] >= 0 && !hasAdmissibleArc(w)) {
                     relabel(w, epsilon);
                     if (cost[a] + pv - price[w] >= 0) {
                         continue;
@@ -263,7 +260,7 @@ final class CostScalingFlow {
                 if (cost[a] + pv - price[w] >= 0) {
                     continue;
                 }
-                if (LOOK && excess[w] >= 0 && !hasAdmissibleArc(w)) {
+                if (excess[w] >= 0 && !hasAdmissibleArc(w)) {
                     relabel(w, epsilon);
                     if (cost[a] + pv - price[w] >= 0) {
                         continue;
@@ -304,7 +301,6 @@ final class CostScalingFlow {
         long best = Long.MIN_VALUE;
         int bestArc = -1;
         int end = v >= compactFrom ? first[v] + live[v] : first[v + 1];
-        scanRel += end - first[v];
         for (int a = first[v]; a < end; a++) {
             if (residual[a] > 0) {
                 long candidate = price[head[a]] - cost[a];
@@ -321,108 +317,14 @@ final class CostScalingFlow {
             return;
         }
         price[v] = best - epsilon;
-        relabels++;
-        current[v] = first[v];
-        relabelsSinceUpdate++;
-    }
-
-    /**
-     * Global price update: d(v) = the least number of epsilon steps by which v's price must drop so that a
-     * path of admissible arcs leads from v to a node with a deficit, computed with buckets (Dial's
-     * algorithm) over residual arcs with length floor(reduced cost / epsilon) + 1; then price[v] -= d(v)
-     * epsilon. Nodes with no path to a deficit keep their price lowered by the largest distance found.
-     * Epsilon-optimality is preserved (Goldberg 1997, section 5).
-     */
-    private void updatePrices(long epsilon) {
-        final long unreached = Long.MAX_VALUE;
-        updates++;
-        Arrays.fill(distance, unreached);
-        Arrays.fill(bucketHead, -1);
-        int maxBucket = -1;
-        int remainingExcess = 0;
-        for (int v = 0; v < nodes; v++) {
-            if (excess[v] < 0) {
-                distance[v] = 0;
-                bucketInsert(v, 0);
-                maxBucket = 0;
-            } else if (excess[v] > 0) {
-                remainingExcess += excess[v];
+        if (v < compactFrom) {
+            // The first arc within epsilon of the best is the first admissible one: start there.
+            long threshold = best - epsilon;
+            int a = first[v];
+            while (residual[a] == 0 || price[head[a]] - cost[a] <= threshold) {
+                a++;
             }
-        }
-        long reachedDistance = 0;
-        long distanceCap = 4L * nodes + 4;
-        for (int b = 0; b <= maxBucket && remainingExcess > 0; b++) {
-            while (bucketHead[b] >= 0) {
-                int w = bucketHead[b];
-                bucketRemove(w, b);
-                reachedDistance = b;
-                if (excess[w] > 0) {
-                    remainingExcess -= excess[w];
-                    if (remainingExcess <= 0) {
-                        break;
-                    }
-                }
-                // Scan arcs v -> w with residual capacity: they are the twins of w's arcs whose twin is residual.
-                long pw = price[w];
-                scanUpd += first[w + 1] - first[w];
-                for (int t = first[w], end = first[w + 1]; t < end; t++) {
-                    int a = twin[t];
-                    if (residual[a] == 0) {
-                        continue;
-                    }
-                    int v = head[t];
-                    long reduced = cost[a] + price[v] - pw;
-                    long length = reduced < 0 ? 0 : reduced / epsilon + 1;
-                    long candidate = b + length;
-                    if (candidate < distance[v] && candidate <= distanceCap) {
-                        if (distance[v] != unreached) {
-                            bucketRemove(v, (int) distance[v]);
-                        }
-                        distance[v] = candidate;
-                        int c = (int) candidate;
-                        if (c >= bucketHead.length) {
-                            int old = bucketHead.length;
-                            bucketHead = Arrays.copyOf(bucketHead, Math.max(c + 1, old * 2));
-                            Arrays.fill(bucketHead, old, bucketHead.length, -1);
-                        }
-                        bucketInsert(v, c);
-                        maxBucket = Math.max(maxBucket, c);
-                    }
-                }
-            }
-        }
-        for (int v = 0; v < nodes; v++) {
-            long d = distance[v];
-            if (d == unreached || d > reachedDistance) {
-                d = reachedDistance;
-            }
-            if (d > 0) {
-                price[v] -= d * epsilon;
-            }
-            current[v] = first[v];
-        }
-    }
-
-    private void bucketInsert(int v, int b) {
-        int h = bucketHead[b];
-        bucketNext[v] = h;
-        bucketPrev[v] = -1;
-        if (h >= 0) {
-            bucketPrev[h] = v;
-        }
-        bucketHead[b] = v;
-    }
-
-    private void bucketRemove(int v, int b) {
-        int p = bucketPrev[v];
-        int x = bucketNext[v];
-        if (p >= 0) {
-            bucketNext[p] = x;
-        } else {
-            bucketHead[b] = x;
-        }
-        if (x >= 0) {
-            bucketPrev[x] = p;
+            current[v] = a;
         }
     }
 }

@@ -14,20 +14,21 @@ import java.util.Set;
  * mentor -> sink (capacity = remaining capacity) and one extra mentee -> sink arc of cost 0 that stands for
  * "unmatched". Every mentee sends its unit, so the flow value is fixed and minimising cost maximises total
  * score; a mentee stays unmatched whenever that is better (maximum weight is not maximum cardinality).
+ * Costs are integers (scores in micro-units, {@link #SCALE}), so the optimum is exact.
  *
- * <p>Algorithm: successive shortest paths, one mentee at a time (the row-by-row scheme of Jonker and
- * Volgenant's assignment algorithm, generalised to capacities). Adding a mentee's unit along a shortest
- * path in the residual graph keeps the flow of minimum cost for the mentees added so far (Ahuja, Magnanti,
- * Orlin, "Network Flows", ch. 9). Shortest paths use Dijkstra on reduced costs with node potentials
- * (Edmonds-Karp / Tomizawa), and each search stops as soon as the sink is settled; only settled nodes get
- * their potential updated (pi += dist - dist(sink)), which keeps every reduced cost non-negative while
- * touching only the explored region. Costs are integers (scores in micro-units, {@link #SCALE}), so the
- * optimum is exact and ties are resolved by the deterministic order of mentees (by id) and arcs.
+ * <p>Algorithm: cost scaling with push-relabel ({@link CostScalingFlow}; Goldberg and Tarjan 1990, Goldberg
+ * 1997), O(V^2 E log(V C)) in the worst case for V = n + m + 1 nodes, E candidate arcs and largest absolute
+ * cost C, O(V + E) memory; on top-K candidate graphs it runs in a few passes over the arcs per phase and
+ * O(log(V C)) phases. Only pairs of positive score to mentors with a free slot enter the network: any other
+ * pair can never raise the total, so such a pair is never proposed.
  *
- * <p>Complexity: n searches of O((V + E) log V) each in the worst case, O(n (n + m + E) log(n + m)) for
- * n mentees, m mentors and E candidate arcs; O(n + m + E) memory. In practice a search explores only the
- * neighbourhood up to the nearest mentor with a free slot, so most searches cost O(K log K) for top-K
- * candidate lists.
+ * <p>When the scaled costs could overflow a long (scores in the hundreds on graphs of tens of thousands of
+ * people), the solver falls back to successive shortest paths, one mentee at a time (the row-by-row scheme
+ * of Jonker and Volgenant's assignment algorithm generalised to capacities; Ahuja, Magnanti, Orlin,
+ * "Network Flows", ch. 9): Dijkstra on reduced costs with node potentials, each search stopping at the
+ * sink, O(n (n + m + E) log(n + m)) in the worst case. Both give the same optimum; among optimal
+ * assignments with equal totals the chosen one is deterministic for the same input but may differ
+ * between the two.
  */
 public final class OptimalAssignment {
 
@@ -46,7 +47,12 @@ public final class OptimalAssignment {
      * @param forbidden pairs that must not be proposed (for example a pair that already ended)
      */
     public static Assignment solve(CandidateGraph graph, Set<PairKey> pins, Set<PairKey> forbidden) {
-        return new Solver(graph, pins, forbidden).run();
+        return new Solver(graph, pins, forbidden).run(true);
+    }
+
+    /** The same problem solved by successive shortest paths only; the reference the tests compare against. */
+    static Assignment solveByShortestPaths(CandidateGraph graph, Set<PairKey> pins, Set<PairKey> forbidden) {
+        return new Solver(graph, pins, forbidden).run(false);
     }
 
     /** Converts a score to the integer cost the flow minimises. */
@@ -176,14 +182,14 @@ public final class OptimalAssignment {
             potential[sink] = sinkPotential;
         }
 
-        Assignment run() {
+        Assignment run(boolean costScaling) {
             for (int k = 0; k < n; k++) {
                 if (!pinnedMentee[k] && !hasUsableArc(k)) {
                     matchedArc[k] = DUMMY;
                     ineligible[k] = true;
                 }
             }
-            if (!solveByCostScaling()) {
+            if (!costScaling || !solveByCostScaling()) {
                 solveByShortestPaths();
             }
             return result();
