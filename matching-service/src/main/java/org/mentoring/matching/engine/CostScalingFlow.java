@@ -95,7 +95,7 @@ final class CostScalingFlow {
     /**
      * Runs the phases down to epsilon = 1.
      *
-     * @param largestCost the largest absolute scaled cost; the zero flow with zero prices is optimal for it
+     * @param largestCost the largest absolute scaled cost: the zero flow is epsilon-optimal for that epsilon
      */
     void solve(long largestCost) {
         // Each node starts at the price of its best arc, so the zero flow is 0-optimal and the first phase
