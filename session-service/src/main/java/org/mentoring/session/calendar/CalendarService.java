@@ -40,14 +40,17 @@ public class CalendarService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        CalendarFeed feed = em.find(CalendarFeed.class, profileId);
-        if (feed == null) {
+        CalendarFeed feed = em.find(CalendarFeed.class, profileId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        boolean first = feed == null;
+        if (first) {
             feed = new CalendarFeed();
             feed.profileId = profileId;
-            em.persist(feed);
         }
         feed.tokenHash = hash(token);
         feed.createdAt = Instant.now();
+        if (first) {
+            em.persist(feed);
+        }
         return new FeedToken(token, config.publicBaseUrl() + "/v1/calendars/" + token + ".ics",
                 feed.createdAt.atOffset(ZoneOffset.UTC));
     }
