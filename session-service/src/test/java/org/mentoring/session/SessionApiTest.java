@@ -267,6 +267,8 @@ class SessionApiTest {
                 .contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?mentorshipId=" + pair.mentorshipId()).then().body("items", hasSize(0));
         io.restassured.RestAssured.given().get("/v1/sessions").then().statusCode(401);
+        Fixtures.as(org.mentoring.platform.testing.TestTokens.bearer("hris", "hris@example.com", "integration"))
+                .get("/v1/sessions").then().statusCode(403).contentType(Fixtures.PROBLEM);
     }
 
     @Test

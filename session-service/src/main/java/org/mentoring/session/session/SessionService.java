@@ -336,8 +336,16 @@ public class SessionService {
         return seen(s, Access.PARTICIPANT, access);
     }
 
-    /** 409 naming the first open session of either participant that overlaps this one. */
+    /**
+     * 409 naming the first open session of either participant that overlaps this one. Each participant's
+     * transaction-scoped advisory lock (taken in id order, so never in a cycle) serialises the checks of everyone's
+     * sessions with that person, across mentorships and replicas.
+     */
     private void requireNoConflict(Session s) {
+        s.participantIds().stream().sorted().forEach(person -> em.createNativeQuery(
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked")
+                .setParameter("key", person.getMostSignificantBits() ^ person.getLeastSignificantBits())
+                .getResultList());
         List<Session> clashes = em.createQuery("""
                         FROM Session WHERE id <> :id AND status IN :open AND startsAt < :end AND endsAt > :start
                         AND (mentorId IN :people OR menteeId IN :people) ORDER BY startsAt""", Session.class)
