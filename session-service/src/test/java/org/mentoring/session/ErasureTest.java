@@ -49,6 +49,11 @@ class ErasureTest {
                 .then().statusCode(200);
         mentee.api().body("{\"agenda\":\"Agenda-" + tag + "\"}").put("/v1/sessions/" + upcoming + "/agenda")
                 .then().statusCode(200);
+        String dropped = mentee.api().body(Fixtures.session(pair.mentorshipId(),
+                        LocalDate.now().plusDays(4).atTime(9, 0).toString(), 60, "Europe/Berlin"))
+                .post("/v1/sessions").then().statusCode(201).extract().path("items[0].id");
+        mentee.api().body("{\"reason\":\"Cancelnote-" + tag + "\"}").post("/v1/sessions/" + dropped + "/cancel")
+                .then().statusCode(200);
         String goal = mentee.api().body("""
                         {"mentorshipId":"%s","title":"Goaltitle-%s","whyItMatters":"Goalwhy-%s","milestones":["Milestone-%s"]}
                         """.formatted(pair.mentorshipId(), tag, tag, tag))
@@ -58,7 +63,7 @@ class ErasureTest {
         mentee.api().post("/v1/calendars/me/token").then().statusCode(201);
         List<String> needles = List.of(mentee.name(), mentee.email(), "E-" + tag, "Menteenote-" + tag,
                 "Sharednote-" + tag, "Agenda-" + tag, "Goaltitle-" + tag, "Goalwhy-" + tag, "Milestone-" + tag,
-                "Actionitem-" + tag);
+                "Actionitem-" + tag, "Cancelnote-" + tag);
         assertTrue(rowsMentioning(needles).size() > 5, "the fixture wrote the person's data: " + rowsMentioning(needles));
         assertEquals(1, Fixtures.count(db, "SELECT count(*) FROM session.calendar_feed WHERE profile_id = '"
                 + mentee.id() + "'"));

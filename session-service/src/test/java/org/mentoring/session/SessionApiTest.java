@@ -148,9 +148,14 @@ class SessionApiTest {
                 .post("/v1/sessions/" + id + "/reschedule").then().statusCode(200)
                 .body("id", equalTo(id)).body("sequence", equalTo(1)).body("durationMinutes", equalTo(30))
                 .body("localStart", equalTo(inDays(16, 11) + ":00")).body("status", equalTo("scheduled"));
-        pair.mentor().api().post("/v1/sessions/" + id + "/cancel").then().statusCode(200)
+        pair.mentor().api().body("{\"reason\":\"Ill today, sorry\"}").post("/v1/sessions/" + id + "/cancel")
+                .then().statusCode(200)
                 .body("status", equalTo("cancelled")).body("cancelReason", equalTo("participant"))
-                .body("sequence", equalTo(2));
+                .body("cancelNote", equalTo("Ill today, sorry")).body("sequence", equalTo(2));
+        pair.mentee().api().get("/v1/sessions/" + id).then().body("cancelNote", equalTo("Ill today, sorry"));
+        pair.programAdmin().api().get("/v1/sessions/" + id).then().body("cancelReason", equalTo("participant"))
+                .body("cancelNote", nullValue());
+        assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM session.outbox WHERE data LIKE '%Ill today%'"));
         pair.mentor().api().post("/v1/sessions/" + id + "/cancel").then().statusCode(409).contentType(Fixtures.PROBLEM);
         pair.mentor().api().body("{\"start\":\"" + inDays(17, 11) + "\"}").post("/v1/sessions/" + id + "/reschedule")
                 .then().statusCode(409);

@@ -73,6 +73,9 @@ public class Session extends PanacheEntityBase {
     @Column(name = "cancel_reason")
     public CancelReason cancelReason;
 
+    @Column(name = "cancel_note")
+    public String cancelNote;
+
     public int sequence;
 
     public long version;

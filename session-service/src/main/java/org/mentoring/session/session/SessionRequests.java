@@ -46,6 +46,11 @@ public final class SessionRequests {
             @Size(max = 2000) String meetingLink) {
     }
 
+    @Schema(name = "CancelSession")
+    public record Cancel(@Size(max = 1000) @Schema(description = "Shown to the other participant, never in events")
+                         String reason) {
+    }
+
     @Schema(name = "SessionNote")
     public record Note(@NotNull @Size(max = 20000) String text) {
     }

@@ -122,8 +122,8 @@ public class SessionResource {
     @Path("/{id}/cancel")
     @RolesAllowed({ANYONE})
     @Operation(operationId = "cancelSession", summary = "Cancel a session or withdraw a proposal")
-    public SessionView cancel(@PathParam("id") UUID id) {
-        return sessions.cancel(id, access).view();
+    public SessionView cancel(@PathParam("id") UUID id, @Valid SessionRequests.Cancel request) {
+        return sessions.cancel(id, request == null ? null : request.reason(), access).view();
     }
 
     @POST

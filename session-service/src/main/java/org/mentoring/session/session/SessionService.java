@@ -157,10 +157,11 @@ public class SessionService {
     }
 
     @Transactional
-    public Seen cancel(UUID id, MentorshipAccess access) {
+    public Seen cancel(UUID id, String note, MentorshipAccess access) {
         Session s = findForUpdate(id);
         access.requireParticipant(mentorshipOf(s), "Session", id);
         requireOpen(s, "cancelled");
+        s.cancelNote = note == null || note.isBlank() ? null : note.strip();
         cancel(s, CancelReason.participant, Instant.now());
         return seen(s, Access.PARTICIPANT, access);
     }
@@ -289,14 +290,14 @@ public class SessionService {
     }
 
     /**
-     * Removes what an erased person wrote: their private notes, and the shared notes and agenda of their sessions
-     * (written together with them).
+     * Removes what an erased person wrote: their private notes, and the shared notes, agenda and cancellation
+     * words of their sessions (written together with them).
      */
     @Transactional
     public void eraseNotesOf(UUID profileId) {
         em.createNativeQuery("DELETE FROM private_note WHERE author_id = :p").setParameter("p", profileId)
                 .executeUpdate();
-        em.createQuery("UPDATE Session SET sharedNotes = NULL, agenda = NULL WHERE mentorId = :p OR menteeId = :p")
+        em.createQuery("UPDATE Session SET sharedNotes = NULL, agenda = NULL, cancelNote = NULL WHERE mentorId = :p OR menteeId = :p")
                 .setParameter("p", profileId).executeUpdate();
     }
 

@@ -30,6 +30,7 @@ public record SessionView(
         UUID organizerId,
         @Schema(description = "Who proposed the session, while it awaits the other participant") UUID proposedBy,
         CancelReason cancelReason,
+        @Schema(description = "What the participant who cancelled wrote; participants only") String cancelNote,
         String location,
         String meetingLink,
         String agenda,
@@ -44,7 +45,7 @@ public record SessionView(
         return new SessionView(s.id, s.mentorshipId, s.seriesId, s.status, s.localStart().toOffsetDateTime(),
                 s.localStart().toLocalDateTime(), s.timeZone, s.durationMinutes,
                 s.endsAt.atZone(s.localStart().getZone()).toOffsetDateTime(), s.participantIds(), s.organizerId,
-                s.status == SessionStatus.proposed ? s.proposedBy : null, s.cancelReason,
+                s.status == SessionStatus.proposed ? s.proposedBy : null, s.cancelReason, full ? s.cancelNote : null,
                 full ? s.location : null, full ? s.meetingLink : null, full ? s.agenda : null,
                 full ? s.sharedNotes : null, full ? privateNote : null, s.sequence, s.version,
                 full ? "full" : "metadata");
