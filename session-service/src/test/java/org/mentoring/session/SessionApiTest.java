@@ -93,6 +93,9 @@ class SessionApiTest {
                 .body("privateNote", nullValue());
         pair.mentor().api().get("/v1/sessions/" + id).then().statusCode(200)
                 .body("privateNote", equalTo("Mentee seems stressed"));
+        pair.mentor().api().body("{\"text\":\"\"}").put("/v1/sessions/" + id + "/private-note")
+                .then().statusCode(200).body("privateNote", nullValue());
+        assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM session.private_note WHERE session_id = '" + id + "'"));
     }
 
     @Test
@@ -274,6 +277,21 @@ class SessionApiTest {
         io.restassured.RestAssured.given().get("/v1/sessions").then().statusCode(401);
         Fixtures.as(org.mentoring.platform.testing.TestTokens.bearer("hris", "hris@example.com", "integration"))
                 .get("/v1/sessions").then().statusCode(403).contentType(Fixtures.PROBLEM);
+    }
+
+    @Test
+    void aPausedMentorshipStillPlansButAnEndedOneDoesNot() {
+        Fixtures.Pair pair = Fixtures.pair(db);
+        Broker.publish("mentoring.mentorship.paused.v1", pair.mentorshipId(), Fixtures.mentorship(pair.mentorshipId(),
+                pair.programId(), pair.mentor().id(), pair.mentee().id(), "paused", 2), Fixtures.MATCHING_SOURCE);
+        Fixtures.awaitMentorshipVersion(db, pair.mentorshipId(), 2);
+        schedule(pair.mentee(), pair.mentorshipId(), inDays(26, 9));
+        Broker.publish("mentoring.mentorship.ended.v1", pair.mentorshipId(), Fixtures.mentorship(pair.mentorshipId(),
+                pair.programId(), pair.mentor().id(), pair.mentee().id(), "ended", 3), Fixtures.MATCHING_SOURCE);
+        Fixtures.awaitMentorshipVersion(db, pair.mentorshipId(), 3);
+        pair.mentee().api().body(Fixtures.session(pair.mentorshipId(), inDays(27, 9), 60, "Europe/Berlin"))
+                .post("/v1/sessions").then().statusCode(409).contentType(Fixtures.PROBLEM)
+                .body("detail", containsString("ended"));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.mentoring.session.participant.Access;
 import org.mentoring.session.participant.Mentorship;
 import org.mentoring.session.participant.MentorshipAccess;
 import org.mentoring.session.session.Session;
-import org.mentoring.session.session.SessionCursor;
+import org.mentoring.session.session.PageCursor;
 import org.mentoring.session.session.SessionStatus;
 
 /**
@@ -241,9 +241,9 @@ public class GoalService {
             params.put("status", status.name());
         }
         if (cursor != null) {
-            SessionCursor after = SessionCursor.decode(cursor);
+            PageCursor after = PageCursor.decode(cursor);
             sql.append(" AND (g.created_at, g.id) > (:afterAt, :afterId)");
-            params.put("afterAt", after.startsAt());
+            params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
         sql.append(" ORDER BY g.created_at, g.id LIMIT :limit");
@@ -259,7 +259,7 @@ public class GoalService {
             Mentorship m = mentorshipOf(g);
             items.add(view(g, me.isPresent() && m.hasParticipant(me.get()) ? Access.PARTICIPANT : Access.OVERSEER));
         }
-        String next = more ? new SessionCursor(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id)
+        String next = more ? new PageCursor(page.get(page.size() - 1).createdAt, page.get(page.size() - 1).id)
                 .encode() : null;
         return new GoalPage(items, next);
     }

@@ -54,14 +54,6 @@ public class MentorshipAccess {
         return me.requireProfileId();
     }
 
-    public Mentorship mentorship(UUID id) {
-        Mentorship m = em.find(Mentorship.class, id);
-        if (m == null) {
-            throw ProblemException.notFound("Mentorship", id);
-        }
-        return m;
-    }
-
     public boolean administers(UUID profileId, UUID programId) {
         return !em.createNativeQuery("SELECT 1 FROM program_admin WHERE program_id = :p AND admin_id = :a")
                 .setParameter("p", programId).setParameter("a", profileId).getResultList().isEmpty();

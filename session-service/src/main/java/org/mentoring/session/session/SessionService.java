@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
@@ -214,8 +215,8 @@ public class SessionService {
     @Transactional
     public SessionPage list(SessionQuery query, MentorshipAccess access) {
         Optional<UUID> me = access.me().profileId();
-        boolean hr = access.me().caller().hasRole(org.mentoring.platform.web.Caller.HR_ADMIN);
-        boolean programAdmin = access.me().caller().hasRole(org.mentoring.platform.web.Caller.PROGRAM_ADMIN);
+        boolean hr = access.me().caller().hasRole(Caller.HR_ADMIN);
+        boolean programAdmin = access.me().caller().hasRole(Caller.PROGRAM_ADMIN);
         StringBuilder sql = new StringBuilder("SELECT s.* FROM session s WHERE ");
         Map<String, Object> params = new HashMap<>();
         if (hr) {
@@ -250,9 +251,9 @@ public class SessionService {
             params.put("status", query.status().name());
         }
         if (query.cursor() != null) {
-            SessionCursor after = SessionCursor.decode(query.cursor());
+            PageCursor after = PageCursor.decode(query.cursor());
             sql.append(" AND (s.starts_at, s.id) > (:afterStart, :afterId)");
-            params.put("afterStart", after.startsAt());
+            params.put("afterStart", after.at());
             params.put("afterId", after.id());
         }
         sql.append(" ORDER BY s.starts_at, s.id LIMIT :limit");
@@ -268,7 +269,7 @@ public class SessionService {
             Access level = me.isPresent() && s.hasParticipant(me.get()) ? Access.PARTICIPANT : Access.OVERSEER;
             return SessionView.of(s, level, notes.get(s.id));
         }).toList();
-        String next = more ? new SessionCursor(page.get(page.size() - 1).startsAt, page.get(page.size() - 1).id)
+        String next = more ? new PageCursor(page.get(page.size() - 1).startsAt, page.get(page.size() - 1).id)
                 .encode() : null;
         return new SessionPage(items, next);
     }
