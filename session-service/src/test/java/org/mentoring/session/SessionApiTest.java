@@ -280,6 +280,15 @@ class SessionApiTest {
     }
 
     @Test
+    void withoutATimeZoneTheCallersOwnIsUsed() {
+        Fixtures.Pair pair = Fixtures.pair(db);
+        pair.mentee().api().body("{\"mentorshipId\":\"" + pair.mentorshipId() + "\",\"start\":\"" + inDays(28, 9)
+                        + "\",\"durationMinutes\":45}")
+                .post("/v1/sessions").then().statusCode(201).body("items[0].timeZone", equalTo("Europe/Berlin"))
+                .body("items[0].localStart", equalTo(inDays(28, 9) + ":00"));
+    }
+
+    @Test
     void aPausedMentorshipStillPlansButAnEndedOneDoesNot() {
         Fixtures.Pair pair = Fixtures.pair(db);
         Broker.publish("mentoring.mentorship.paused.v1", pair.mentorshipId(), Fixtures.mentorship(pair.mentorshipId(),

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +22,8 @@ public final class SessionRequests {
             @NotNull @Schema(description = "Wall-clock start in timeZone; may lie in the past to log a session held")
             LocalDateTime start,
             @NotNull @Min(5) @Max(480) Integer durationMinutes,
-            @NotBlank @Schema(description = "IANA time zone", example = "Europe/Berlin") String timeZone,
+            @Schema(description = "IANA time zone; the caller's own (from their profile) when absent",
+                    example = "Europe/Berlin") String timeZone,
             @Size(max = 500) String location,
             @Size(max = 2000) String meetingLink,
             @Size(max = 10000) String agenda,

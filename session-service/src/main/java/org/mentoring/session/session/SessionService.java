@@ -25,6 +25,7 @@ import org.mentoring.session.events.SessionEvents;
 import org.mentoring.session.participant.Access;
 import org.mentoring.session.participant.Mentorship;
 import org.mentoring.session.participant.MentorshipAccess;
+import org.mentoring.session.participant.Person;
 
 /**
  * The rules of sessions: who may schedule, propose, accept, move, cancel and close them, the conflict check against
@@ -52,7 +53,7 @@ public class SessionService {
         Mentorship mentorship = lockMentorship(request.mentorshipId(), access);
         UUID me = access.requireParticipant(mentorship, "Mentorship", request.mentorshipId());
         requireRunning(mentorship);
-        ZoneId zone = zone(request.timeZone());
+        ZoneId zone = zone(request.timeZone() != null ? request.timeZone() : ownTimeZone(me));
         ZonedDateTime first = request.start().atZone(zone);
         int count = request.recurrence() == null ? 1 : request.recurrence().count();
         List<ZonedDateTime> starts = request.recurrence() == null ? List.of(first)
@@ -387,9 +388,17 @@ public class SessionService {
         }
     }
 
+    private String ownTimeZone(UUID me) {
+        Person person = em.find(Person.class, me);
+        if (person == null || person.timeZone == null) {
+            throw ProblemException.invalid("timeZone", "is required: your profile has no time zone");
+        }
+        return person.timeZone;
+    }
+
     static ZoneId zone(String id) {
         try {
-            if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            if (id == null || !ZoneId.getAvailableZoneIds().contains(id)) {
                 throw new DateTimeException(id);
             }
             return ZoneId.of(id);
