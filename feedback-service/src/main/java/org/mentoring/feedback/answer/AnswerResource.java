@@ -21,9 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
-import org.mentoring.platform.web.ProblemException;
 
-/** Answering feedback requests, and feedback about the caller. */
+/** Answering feedback requests (also at /v1/feedback/requests/{id}/answer), and feedback about the caller. */
 @Path("/v1/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback")
@@ -40,19 +39,7 @@ public class AnswerResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "submitFeedback", summary = "Answer one of the caller's feedback requests (once)")
     public Response submit(@NotNull @Valid AnswerInput input) {
-        return created(answers.submit(input.requestId(), person.requireProfileId(), input));
-    }
-
-    @POST
-    @Path("/requests/{requestId}/answer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
-    @Operation(operationId = "answerFeedbackRequest", summary = "Answer the given feedback request (once)")
-    public Response answer(@PathParam("requestId") UUID requestId, @NotNull @Valid AnswerInput input) {
-        if (input.requestId() != null && !input.requestId().equals(requestId)) {
-            throw ProblemException.invalid("requestId", "differs from the request in the path");
-        }
-        return created(answers.submit(requestId, person.requireProfileId(), input));
+        return created(answers, answers.submit(input.requestId(), person.requireProfileId(), input));
     }
 
     @GET
@@ -83,7 +70,8 @@ public class AnswerResource {
         return AnswerView.of(answer, answers.editableUntil(answer));
     }
 
-    private Response created(Answer answer) {
+    /** 201 with the answer as its author sees it. */
+    public static Response created(AnswerService answers, Answer answer) {
         return Response.created(URI.create("/v1/feedback/" + answer.id()))
                 .entity(AnswerView.of(answer, answers.editableUntil(answer))).build();
     }

@@ -21,6 +21,14 @@ public interface FeedbackConfig {
     @WithDefault("5")
     int minGroupSize();
 
+    /** How often open requests past their expiry are closed (a scheduler period such as 5m). */
+    @WithDefault("5m")
+    String expiryCheckInterval();
+
+    /** How often due programme check-ins are sent (a scheduler period such as 15m). */
+    @WithDefault("15m")
+    String checkInInterval();
+
     Quality quality();
 
     interface Quality {
