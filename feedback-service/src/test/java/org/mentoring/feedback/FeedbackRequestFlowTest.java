@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.mentoring.feedback.request.RequestIssuer;
 import org.mentoring.platform.testing.EventCatalogue;
 import org.mentoring.platform.testing.Eventually;
 import org.mentoring.platform.testing.MentoringTestResource;
@@ -26,6 +29,9 @@ import org.mentoring.platform.testing.MentoringTestResource;
 @QuarkusTest
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "feedback"))
 class FeedbackRequestFlowTest extends FeedbackTestBase {
+
+    @Inject
+    RequestIssuer issuer;
 
     @Test
     void aCompletedSessionAsksEachParticipantAndOnlyTheAddresseeAnswersOnce() {
@@ -154,6 +160,50 @@ class FeedbackRequestFlowTest extends FeedbackTestBase {
                 + "AND data LIKE ?", "%" + mentorSurvey + "%"));
         as(mentee).get("/v1/feedback/requests").then().statusCode(200).body("items.id", not(hasItem(menteeSurvey.toString())));
         EventCatalogue.load().assertOutboxConforms(dataSource, "feedback");
+    }
+
+    @Test
+    void anExpiredRequestCannotBeAnsweredAndAnAnswerIsFrozenAfterTheEditWindow() {
+        UUID mentor = person("Engineering", "Berlin", 6);
+        UUID mentee = person("Engineering", "Berlin", 2);
+        UUID mentorship = mentorship(null, mentor, mentee, now().minusDays(3));
+        UUID session = completedSession(mentorship, null, now().minusHours(1), mentor, mentee);
+        UUID menteeRequest = awaitRequest(mentee, "session", "session_id", session);
+        UUID mentorRequest = awaitRequest(mentor, "session", "session_id", session);
+        assertTrue(count("SELECT count(*) FROM feedback.feedback_request WHERE id = ? "
+                + "AND expires_at - created_at = interval '14 days'", menteeRequest) == 1, "default expiry P14D");
+
+        runSql("UPDATE feedback.feedback_request SET expires_at = now() - interval '1 minute' WHERE id = ?", menteeRequest);
+        as(mentee).contentType("application/json").body(Map.of("rating", 3))
+                .post("/v1/feedback/requests/" + menteeRequest + "/answer")
+                .then().statusCode(410).contentType(PROBLEM).body("type", equalTo("urn:mentoring:problem:gone"));
+        as(mentee).get("/v1/feedback/requests").then().statusCode(200)
+                .body("items.id", not(hasItem(menteeRequest.toString())));
+        int expired = QuarkusTransaction.requiringNew().call(issuer::expireDue);
+        assertTrue(expired >= 1);
+        assertEquals("expired", first("SELECT status FROM feedback.feedback_request WHERE id = ?", menteeRequest)
+                .orElseThrow());
+        assertEquals(1, count("SELECT count(*) FROM feedback.outbox WHERE type = 'mentoring.feedback.closed.v1' "
+                + "AND data LIKE ? AND data LIKE '%\"status\":\"expired\"%'", "%" + menteeRequest + "%"));
+
+        String answer = as(mentor).contentType("application/json").body(Map.of("rating", 4))
+                .post("/v1/feedback/requests/" + mentorRequest + "/answer").then().statusCode(201).extract().path("id");
+        runSql("UPDATE feedback.feedback_answer SET submitted_at = now() - interval '25 hours' WHERE id = ?::uuid", answer);
+        as(mentor).contentType("application/json").body(Map.of("rating", 1)).put("/v1/feedback/" + answer)
+                .then().statusCode(409).contentType(PROBLEM);
+        assertEquals(4, first("SELECT rating FROM feedback.feedback_answer WHERE id = ?::uuid", answer).orElseThrow());
+        EventCatalogue.load().assertOutboxConforms(dataSource, "feedback");
+    }
+
+    private void runSql(String sql, Object... params) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void given401() {
