@@ -50,11 +50,12 @@ public class ProgramProjection implements EventHandler {
         boolean enrolled = ENROLLED.equals(event.type());
         sql.update("""
                 INSERT INTO enrolment (enrolment_id, program_id, profile_id, role, enrolled, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM person WHERE profile_id = ? AND erased)
                 ON CONFLICT (enrolment_id) DO UPDATE SET enrolled = excluded.enrolled, changed_at = excluded.changed_at
                 WHERE enrolment.changed_at <= excluded.changed_at AND enrolment.profile_id IS NOT NULL
                 """, EventData.require(e.enrolmentId(), "enrolmentId", event),
                 EventData.require(e.programId(), "programId", event), EventData.require(e.profileId(), "profileId", event),
-                EventData.require(e.role(), "role", event), enrolled, EventData.require(e.changedAt(), "changedAt", event));
+                EventData.require(e.role(), "role", event), enrolled, EventData.require(e.changedAt(), "changedAt", event),
+                e.profileId());
     }
 }

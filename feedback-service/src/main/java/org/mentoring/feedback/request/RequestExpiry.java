@@ -15,8 +15,9 @@ public class RequestExpiry {
     @Scheduled(every = "${mentoring.feedback.expiry-check-interval:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
-        while (QuarkusTransaction.requiringNew().call(issuer::expireDue) > 0) {
-            // next batch
-        }
+        int expired;
+        do {
+            expired = QuarkusTransaction.requiringNew().call(issuer::expireDue);
+        } while (expired > 0);
     }
 }
