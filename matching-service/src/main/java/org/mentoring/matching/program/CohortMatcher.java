@@ -345,7 +345,19 @@ public final class CohortMatcher {
         }
         return new Person(p.profileId().toString(), p.level() == null ? 0 : p.level(), p.department(), p.location(),
                 zone(p.timeZone()), Set.copyOf(p.languages()), p.skills(), goals, List.of(), Math.max(0, p.capacity()),
-                0, 0, 0);
+                0, p.quality() == null ? 0 : p.ratingCount(), ratingSum(p.quality(), p.ratingCount()));
+    }
+
+    /**
+     * feedback-service sends the damped rating itself; the engine damps from a count and a sum, so the sum is the
+     * one that makes the engine's damped rating equal the received value.
+     */
+    private double ratingSum(Double quality, int count) {
+        if (quality == null) {
+            return 0;
+        }
+        var w = in.weights().toEngine();
+        return quality * (w.qualityPriorWeight() + count) - w.qualityPriorMean() * w.qualityPriorWeight();
     }
 
     private static ZoneId zone(String id) {

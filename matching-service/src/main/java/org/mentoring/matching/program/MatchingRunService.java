@@ -176,7 +176,7 @@ public class MatchingRunService {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT profile_id, status, erased, level, department, location, "
                     + "time_zone, array_to_string(languages, chr(31)), CAST(skills AS text), "
-                    + "array_to_string(management_chain, ',') FROM matching.candidate WHERE profile_id IN (:ids)")
+                    + "array_to_string(management_chain, ','), quality, rating_count FROM matching.candidate WHERE profile_id IN (:ids)")
                     .setParameter("ids", enrolled.stream().map(e -> e.profileId).toList()).getResultList();
             rows.forEach(r -> profiles.put((UUID) r[0], r));
         }
@@ -192,12 +192,13 @@ public class MatchingRunService {
             };
             if (!available) {
                 participants.add(new RunInputs.Participant(e.profileId, e.role, false, null, null, null, null, List.of(),
-                        Map.of(), List.copyOf(e.goals), capacity, List.of()));
+                        Map.of(), List.copyOf(e.goals), capacity, List.of(), null, 0));
                 continue;
             }
             participants.add(new RunInputs.Participant(e.profileId, e.role, true, (Integer) r[3], (String) r[4],
                     (String) r[5], (String) r[6], split((String) r[7], "\u001f"), skills((String) r[8]),
-                    List.copyOf(e.goals), capacity, split((String) r[9], ",").stream().map(UUID::fromString).toList()));
+                    List.copyOf(e.goals), capacity, split((String) r[9], ",").stream().map(UUID::fromString).toList(),
+                    r[10] == null ? null : ((Number) r[10]).doubleValue(), r[11] == null ? 0 : ((Number) r[11]).intValue()));
         }
         participants.sort(Comparator.comparing(x -> x.profileId().toString()));
         List<RunInputs.PairRef> pins = new ArrayList<>();

@@ -14,10 +14,11 @@ public record RunInputs(String kind, String algorithm, ProgramWeights weights, E
     /**
      * One enrolled person as the run saw them: the enrolment (role, goals, capacity) joined with matching's read
      * model of the profile. {@code available} is false when the profile is unknown, deactivated or erased.
+     * {@code quality} is the damped mentor rating (1-5) from feedback, from {@code ratingCount} ratings.
      */
     public record Participant(UUID profileId, String role, boolean available, Integer level, String department,
             String location, String timeZone, List<String> languages, Map<String, Integer> skills,
-            List<EnrolmentGoal> goals, int capacity, List<UUID> managementChain) {
+            List<EnrolmentGoal> goals, int capacity, List<UUID> managementChain, Double quality, int ratingCount) {
     }
 
     /** A mentee-mentor pair (for peer programmes, the two peers). */

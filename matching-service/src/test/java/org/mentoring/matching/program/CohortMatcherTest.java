@@ -22,12 +22,12 @@ class CohortMatcherTest {
 
     private static RunInputs.Participant mentor(int n, int level, int capacity, String skill, UUID... chain) {
         return new RunInputs.Participant(id(n), "mentor", true, level, "Engineering", "Berlin", "Europe/Berlin",
-                List.of("en"), Map.of(skill, 5), List.of(), capacity, List.of(chain));
+                List.of("en"), Map.of(skill, 5), List.of(), capacity, List.of(chain), null, 0);
     }
 
     private static RunInputs.Participant mentee(int n, int level, String goal, UUID... chain) {
         return new RunInputs.Participant(id(n), "mentee", true, level, "Sales", "Paris", "Europe/Paris", List.of("en"),
-                Map.of(), List.of(new EnrolmentGoal(goal, 3, 3)), 0, List.of(chain));
+                Map.of(), List.of(new EnrolmentGoal(goal, 3, 3)), 0, List.of(chain), null, 0);
     }
 
     private static RunInputs inputs(String kind, List<RunInputs.Participant> people, List<RunInputs.PairRef> pins,
@@ -63,7 +63,7 @@ class CohortMatcherTest {
     @Test
     void noMentorSharingALanguageIsExplained() {
         RunInputs.Participant french = new RunInputs.Participant(id(2), "mentee", true, 2, "Sales", "Paris",
-                "Europe/Paris", List.of("fr"), Map.of(), List.of(new EnrolmentGoal("Kotlin", 2, 3)), 0, List.of());
+                "Europe/Paris", List.of("fr"), Map.of(), List.of(new EnrolmentGoal("Kotlin", 2, 3)), 0, List.of(), null, 0);
         CohortMatcher.Proposal p = new CohortMatcher(inputs(List.of(mentor(1, 6, 1, "Kotlin"), french))).propose();
         assertEquals("no_eligible_mentor", p.unmatched().get(0).reason());
         assertTrue(p.unmatched().get(0).detail().contains("no shared language"), p.unmatched().get(0).detail());
@@ -85,6 +85,18 @@ class CohortMatcherTest {
         RunInputs forbidden = inputs("one_to_one", people, List.of(), List.of(new RunInputs.PairRef(id(2), id(1))),
                 List.of());
         assertEquals(id(4), pairs(new CohortMatcher(forbidden).propose()).get(id(2)));
+    }
+
+    @Test
+    void betterRatedMentorsWinWhenEverythingElseIsEqual() {
+        RunInputs.Participant lowRated = new RunInputs.Participant(id(1), "mentor", true, 6, "Engineering", "Berlin",
+                "Europe/Berlin", List.of("en"), Map.of("Kotlin", 5), List.of(), 1, List.of(), 1.5, 30);
+        RunInputs.Participant highRated = new RunInputs.Participant(id(4), "mentor", true, 6, "Engineering", "Berlin",
+                "Europe/Berlin", List.of("en"), Map.of("Kotlin", 5), List.of(), 1, List.of(), 4.8, 30);
+        CohortMatcher.Proposal p = new CohortMatcher(inputs(List.of(lowRated, highRated, mentee(2, 3, "Kotlin"))))
+                .propose();
+        assertEquals(id(4), p.pairs().get(0).mentorId());
+        assertTrue(p.pairs().get(0).breakdown().get("quality") > 0.15, p.pairs().get(0).breakdown().toString());
     }
 
     @Test
@@ -113,7 +125,7 @@ class CohortMatcherTest {
         for (int i = 1; i <= 3; i++) {
             peers.add(new RunInputs.Participant(id(i), "peer", true, 4, "Dept" + i, "Berlin", "Europe/Berlin",
                     List.of("en"), Map.of("Skill" + i, 4), List.of(new EnrolmentGoal("Skill" + (i % 3 + 1), 2, 3)), 1,
-                    List.of()));
+                    List.of(), null, 0));
         }
         CohortMatcher.Proposal p = new CohortMatcher(inputs("peer", peers, List.of(), List.of(), List.of())).propose();
         assertEquals(1, p.pairs().size());
