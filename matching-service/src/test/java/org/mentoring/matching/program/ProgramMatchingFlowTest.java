@@ -281,6 +281,38 @@ class ProgramMatchingFlowTest {
                 .then().statusCode(400).contentType(PROBLEM);
     }
 
+    @Test
+    void aPairThatEndedEarlyAndAMentorsOwnManagerAreNeverProposed() throws Exception {
+        People.Person admin = people().person("People", 8, Map.of());
+        People.Person boss = people().person("Engineering", 9, Map.of());
+        People.Person mentor = people().person("Platform", 7, Map.of("Kotlin", 5), boss.id());
+        People.Person former = people().person("Engineering", 3, Map.of());
+        people().publish(admin, boss, mentor, former);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "INSERT INTO matching.mentorship (id, kind, origin, mentor_id, mentee_id, status, end_reason, version, "
+                        + "created_at, updated_at, started_at, ended_at) "
+                        + "VALUES (?, 'classic', 'informal', ?, ?, 'ended', 'ended_early', 3, now(), now(), now(), now())")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, mentor.id());
+            ps.setObject(3, former.id());
+            ps.executeUpdate();
+        }
+        String id = openProgramme(admin, "one_to_one", Map.of());
+        enrol(mentor, id, "mentor", null);
+        enrolMentee(former, id, "Kotlin");
+        enrolMentee(boss, id, "Kotlin");
+
+        JsonPath run = run(admin, id, null);
+        assertTrue(run.getList("pairs").isEmpty(), run.prettify());
+        String formerIs = "unmatched.find { it.profileId == '" + former.id() + "' }";
+        String bossIs = "unmatched.find { it.profileId == '" + boss.id() + "' }";
+        assertEquals("only_conflicts", run.getString(formerIs + ".reason"));
+        assertTrue(run.getString(formerIs + ".detail").contains("pair ended"), run.getString(formerIs + ".detail"));
+        assertEquals("only_conflicts", run.getString(bossIs + ".reason"));
+        assertTrue(run.getString(bossIs + ".detail").contains("management chain"), run.getString(bossIs + ".detail"));
+        assertEquals(1, run.getList("inputs.endedPairs").size());
+    }
+
     /** The mentorship started events of one programme, read from the real broker and checked against the catalogue. */
     private List<JsonNode> startedEvents(String programId, int expected) throws Exception {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
