@@ -1,6 +1,8 @@
 package org.mentoring.matching;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.mentoring.platform.events.EventEnvelope;
 import org.mentoring.platform.events.ReceivedEvent;
+import org.mentoring.platform.testing.EventCatalogue;
 
 /** Reads what really reached the test broker on a topic, from the beginning, as a new consumer group. */
 public final class BrokerEvents {
@@ -22,6 +30,28 @@ public final class BrokerEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BrokerEvents() {
+    }
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    /**
+     * Publishes an event as another service would (CloudEvents binary mode), after checking its data against the
+     * catalogue and its topic; returns the event id.
+     */
+    public static synchronized String publish(Map<String, Object> kafkaConfig, String type, String key, String source,
+                                              String data) throws Exception {
+        EventCatalogue catalogue = EventCatalogue.load();
+        catalogue.assertConforms(type, data);
+        String topic = catalogue.topicOf(type);
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        String id = UUID.randomUUID().toString();
+        var event = EventEnvelope.cloudEvent(id, type, source, key, OffsetDateTime.now(ZoneOffset.UTC), data);
+        producer.send(EventEnvelope.record(topic, key, event, Map.of())).get();
+        return id;
     }
 
     /** Polls until {@code done} holds for the events of the given keys, or fails after the timeout. */
