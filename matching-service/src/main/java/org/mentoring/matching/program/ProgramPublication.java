@@ -2,13 +2,16 @@ package org.mentoring.matching.program;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.matching.mentorship.MentorshipService;
+import org.mentoring.platform.web.ProblemException;
 
 /**
  * Publishing a run: every proposed pair becomes an active mentorship (with its started event), in one transaction
@@ -21,12 +24,22 @@ public class ProgramPublication {
     MatchingRunService runs;
 
     @Inject
+    EnrolmentService enrolments;
+
+    @Inject
     MentorshipService mentorships;
 
     @Transactional
     public MatchingRun publish(UUID programId, UUID runId, CurrentPerson caller) {
         Program p = runs.lockVisible(programId, caller);
-        MatchingRun run = runs.markPublished(p, runs.find(programId, runId));
+        MatchingRun run = runs.find(programId, runId);
+        Set<UUID> enrolled = enrolments.all(programId).stream().map(e -> e.profileId).collect(Collectors.toSet());
+        for (ProposedPair pair : run.pairs) {
+            if (!enrolled.contains(pair.menteeId()) || !enrolled.contains(pair.mentorId())) {
+                throw ProblemException.conflict("Someone this run pairs has left the programme since; run again");
+            }
+        }
+        runs.markPublished(p, run);
         String kind = mentorshipKind(p.kind);
         Map<UUID, UUID> groupOfMentor = new HashMap<>();
         for (ProposedPair pair : run.pairs) {

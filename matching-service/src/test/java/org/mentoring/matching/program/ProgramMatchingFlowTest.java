@@ -230,9 +230,19 @@ class ProgramMatchingFlowTest {
         enrolMentee(m1, group, "Kotlin");
         enrolMentee(m2, group, "Kotlin");
         enrolMentee(m3, group, "Kotlin");
+        JsonPath stale = run(admin, group, null);
+        assertEquals(2, stale.getList("pairs").size(), "the group holds groupSize mentees");
+        assertEquals("no_mentor_with_capacity", stale.getString("unmatched[0].reason"));
+        String leaver = stale.getString("pairs[0].menteeId");
+        String enrolment = admin.asProgramAdmin().when().get("/v1/programs/" + group + "/enrolments")
+                .then().statusCode(200).extract().path("items.find { it.profileId == '" + leaver + "' }.id");
+        admin.asProgramAdmin().when().delete("/v1/programs/" + group + "/enrolments/" + enrolment)
+                .then().statusCode(204);
+        admin.asProgramAdmin().when().post("/v1/programs/" + group + "/matching-runs/" + stale.getString("id") + "/publish")
+                .then().statusCode(409).contentType(PROBLEM);
         JsonPath run = run(admin, group, null);
-        assertEquals(2, run.getList("pairs").size(), "the group holds groupSize mentees");
-        assertEquals("no_mentor_with_capacity", run.getString("unmatched[0].reason"));
+        assertEquals(2, run.getList("pairs").size(), "the third mentee takes the place that came free");
+        assertTrue(run.getList("unmatched").isEmpty());
         admin.asProgramAdmin().when().post("/v1/programs/" + group + "/matching-runs/" + run.getString("id") + "/publish")
                 .then().statusCode(200);
         List<JsonNode> started = startedEvents(group, 2);
