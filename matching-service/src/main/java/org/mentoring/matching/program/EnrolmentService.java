@@ -1,11 +1,14 @@
 package org.mentoring.matching.program;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.ProblemException;
@@ -33,7 +36,7 @@ public class EnrolmentService {
         UUID self = caller.profileId().orElse(null);
         UUID who = request.profileId() == null ? caller.requireProfileId() : request.profileId();
         boolean forSelf = who.equals(self);
-        Program p = em.find(Program.class, programId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Program p = em.find(Program.class, programId, LockModeType.PESSIMISTIC_WRITE);
         boolean admin = p != null && (ProgramService.isHr(caller) || p.isAdmin(self));
         if (p == null) {
             throw ProblemException.notFound("Programme", programId);
@@ -68,7 +71,7 @@ public class EnrolmentService {
         e.programId = programId;
         e.profileId = who;
         e.role = request.role();
-        e.goals = request.goals() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(request.goals());
+        e.goals = request.goals() == null ? new ArrayList<>() : new ArrayList<>(request.goals());
         e.capacity = request.capacity();
         e.enrolledBy = self;
         e.enrolledAt = ProgramService.now();
@@ -92,7 +95,7 @@ public class EnrolmentService {
         if (!Enrolment.MENTOR.equals(r.role()) && r.capacity() != null) {
             throw ProblemException.invalid("capacity", "only mentors take a capacity");
         }
-        if (r.goals() != null && r.goals().stream().map(g -> g.skill().toLowerCase(java.util.Locale.ROOT))
+        if (r.goals() != null && r.goals().stream().map(g -> g.skill().toLowerCase(Locale.ROOT))
                 .distinct().count() < r.goals().size()) {
             throw ProblemException.invalid("goals", "each skill appears once");
         }
@@ -110,7 +113,7 @@ public class EnrolmentService {
     @Transactional
     public void withdraw(UUID programId, UUID enrolmentId, CurrentPerson caller) {
         Enrolment e = em.find(Enrolment.class, enrolmentId);
-        Program p = em.find(Program.class, programId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Program p = em.find(Program.class, programId, LockModeType.PESSIMISTIC_WRITE);
         UUID self = caller.profileId().orElse(null);
         boolean admin = p != null && (ProgramService.isHr(caller) || p.isAdmin(self));
         if (e == null || p == null || !e.programId.equals(programId) || !(admin || e.profileId.equals(self))) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -236,7 +237,7 @@ public class MatchingRunService {
         if (joined == null || joined.isEmpty()) {
             return List.of();
         }
-        return List.of(joined.split(java.util.regex.Pattern.quote(separator)));
+        return List.of(joined.split(Pattern.quote(separator)));
     }
 
     private Map<String, Integer> skills(String skillsJson) {
