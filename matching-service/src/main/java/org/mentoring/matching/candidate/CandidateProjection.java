@@ -34,8 +34,9 @@ public class CandidateProjection implements EventHandler {
     private static final String UPSERT = """
             INSERT INTO matching.candidate (profile_id, display_name, job_title, department, location, time_zone,
                 languages, level, grade_label, manager_id, management_chain, status, open_to_roles, skills, goals,
-                topics, capacity, open_to_requests, availability, erased, version, changed_at, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, FALSE, ?, ?, now())
+                topics, capacity, open_to_requests, availability, erased, version, changed_at, applied_at, email,
+                external_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, FALSE, ?, ?, now(), ?, ?)
             ON CONFLICT (profile_id) DO UPDATE SET
                 display_name = excluded.display_name, job_title = excluded.job_title,
                 department = excluded.department, location = excluded.location, time_zone = excluded.time_zone,
@@ -44,7 +45,8 @@ public class CandidateProjection implements EventHandler {
                 status = excluded.status, open_to_roles = excluded.open_to_roles, skills = excluded.skills,
                 goals = excluded.goals, topics = excluded.topics, capacity = excluded.capacity,
                 open_to_requests = excluded.open_to_requests, availability = excluded.availability,
-                version = excluded.version, changed_at = excluded.changed_at, applied_at = now()
+                version = excluded.version, changed_at = excluded.changed_at, applied_at = now(),
+                email = excluded.email, external_id = excluded.external_id
             WHERE candidate.version < excluded.version AND NOT candidate.erased
             """;
 
@@ -55,7 +57,8 @@ public class CandidateProjection implements EventHandler {
                 display_name = NULL, job_title = NULL, department = NULL, location = NULL, time_zone = NULL,
                 languages = '{}', level = NULL, grade_label = NULL, manager_id = NULL, management_chain = '{}',
                 status = 'erased', open_to_roles = '{}', skills = '[]', goals = '[]', topics = '{}',
-                capacity = NULL, open_to_requests = NULL, availability = '[]', erased = TRUE,
+                capacity = NULL, open_to_requests = NULL, availability = '[]', erased = TRUE, email = NULL,
+                external_id = NULL, quality = NULL, rating_count = 0,
                 version = GREATEST(candidate.version, excluded.version), changed_at = NULL, applied_at = now()
             """;
 
@@ -118,7 +121,9 @@ public class CandidateProjection implements EventHandler {
                 }
                 ps.setString(i++, toJson(orEmpty(p.availability())));
                 ps.setLong(i++, p.version());
-                ps.setTimestamp(i, p.changedAt() == null ? null : Timestamp.from(p.changedAt().toInstant()));
+                ps.setTimestamp(i++, p.changedAt() == null ? null : Timestamp.from(p.changedAt().toInstant()));
+                ps.setString(i++, p.email());
+                ps.setString(i, p.externalId());
                 ps.executeUpdate();
             }
         } catch (SQLException e) {

@@ -10,6 +10,8 @@ import java.util.UUID;
  */
 public record ProfileChanged(
         UUID profileId,
+        String externalId,
+        String email,
         String displayName,
         String jobTitle,
         String department,

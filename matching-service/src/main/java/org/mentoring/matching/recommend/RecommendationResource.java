@@ -1,0 +1,54 @@
+package org.mentoring.matching.recommend;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.matching.identity.CurrentPerson;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+
+/** Explained recommendations: whom to ask, for the caller (or, for administrators, for anyone). */
+@Path("/v1/recommendations")
+@Tag(name = "matching-service")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationResource {
+
+    @Inject
+    Recommender recommender;
+
+    @Inject
+    CurrentPerson person;
+
+    @GET
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
+    @Operation(operationId = "listRecommendations",
+            summary = "The best mentors, peers or reverse mentors for you, with score, breakdown and reasons")
+    public RecommendationPage recommend(@QueryParam("kind") @DefaultValue("mentor") String kind,
+                                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                        @QueryParam("language") String language,
+                                        @QueryParam("location") String location,
+                                        @QueryParam("department") String department,
+                                        @QueryParam("profileId") UUID profileId) {
+        if (profileId != null && !person.isAdmin() && !person.is(profileId)) {
+            throw ProblemException.forbidden("Only administrators may ask for another person's recommendations");
+        }
+        UUID subject = profileId != null ? profileId : person.requireProfileId();
+        return recommender.recommend(subject, kind, limit, new Recommender.Filters(blankToNull(language),
+                blankToNull(location), blankToNull(department)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
