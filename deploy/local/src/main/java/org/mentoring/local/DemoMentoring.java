@@ -209,7 +209,6 @@ final class DemoMentoring {
         fields.put("name", name);
         fields.put("description", "Six months of one-to-one mentoring for people growing into their next role.");
         fields.put("kind", "one_to_one");
-        fields.put("status", "enrolling");
         fields.put("startsOn", LocalDate.now().toString());
         fields.put("endsOn", LocalDate.now().plusMonths(6).toString());
         fields.put("opensAt", now.minusDays(1).toString());
@@ -218,6 +217,7 @@ final class DemoMentoring {
         fields.put("mentorCapacity", 2);
         String programId = http.json("POST", urls.matching() + "/v1/programs", adminToken, fields, 201)
                 .path("id").asText();
+        http.json("PATCH", urls.matching() + "/v1/programs/" + programId, adminToken, Map.of("status", "enrolling"), 200);
 
         int enrolledMentors = 0;
         int enrolledMentees = 0;
