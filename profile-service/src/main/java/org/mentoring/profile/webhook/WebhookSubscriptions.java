@@ -1,0 +1,303 @@
+package org.mentoring.profile.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.mentoring.platform.events.EventsConfig;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.Problem;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.ProblemType;
+import org.mentoring.profile.config.WebhooksConfig;
+import org.mentoring.profile.signing.WebhookSignature;
+import org.mentoring.profile.webhook.SubscriptionViews.AttemptView;
+import org.mentoring.profile.webhook.SubscriptionViews.DeliveryPage;
+import org.mentoring.profile.webhook.SubscriptionViews.DeliveryView;
+import org.mentoring.profile.webhook.SubscriptionViews.SubscriptionRequest;
+
+/**
+ * The life of webhook subscriptions: creation with a fresh secret, changes, secret rotation, the delivery log,
+ * manual redelivery and pings. HR admins see every subscription; an integration sees only those it created.
+ */
+@ApplicationScoped
+public class WebhookSubscriptions {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    WebhooksConfig config;
+
+    @Inject
+    EventsConfig events;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    ObjectMapper json;
+
+    TargetGuard guard() {
+        return new TargetGuard(config.allowHttp(), config.allowPrivateTargets());
+    }
+
+    @Transactional
+    public WebhookSubscription create(SubscriptionRequest request, Caller caller) {
+        validate(request);
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.owner = caller.subject();
+        apply(s, request);
+        s.secret = WebhookSignature.newSecret();
+        s.createdAt = Instant.now();
+        s.secretRotatedAt = s.createdAt;
+        em.persist(s);
+        return s;
+    }
+
+    @Transactional
+    public WebhookSubscription replace(UUID id, SubscriptionRequest request, Caller caller) {
+        validate(request);
+        WebhookSubscription s = require(id, caller);
+        apply(s, request);
+        return s;
+    }
+
+    @Transactional
+    public void delete(UUID id, Caller caller) {
+        em.remove(require(id, caller));
+    }
+
+    /** A new secret; deliveries are signed with the previous one too for the configured grace period. */
+    @Transactional
+    public WebhookSubscription rotateSecret(UUID id, Caller caller) {
+        WebhookSubscription s = require(id, caller);
+        Instant now = Instant.now();
+        s.previousSecret = s.secret;
+        s.previousSecretExpires = now.plus(config.secretRotationGrace());
+        s.secret = WebhookSignature.newSecret();
+        s.secretRotatedAt = now;
+        return s;
+    }
+
+    /** Subscriptions visible to the caller, ordered by id, after the cursor. */
+    @Transactional
+    public List<WebhookSubscription> list(Caller caller, UUID after, int limit) {
+        boolean all = caller.hasRole(Caller.HR_ADMIN);
+        String where = (all ? "true" : "s.owner = :owner") + (after == null ? "" : " AND s.id > :after");
+        var query = em.createQuery("SELECT s FROM WebhookSubscription s WHERE " + where + " ORDER BY s.id",
+                WebhookSubscription.class);
+        if (!all) {
+            query.setParameter("owner", caller.subject());
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** The subscription, or a 404 when it does not exist or belongs to another integration. */
+    @Transactional
+    public WebhookSubscription require(UUID id, Caller caller) {
+        WebhookSubscription s = em.find(WebhookSubscription.class, id);
+        if (s == null || !(caller.hasRole(Caller.HR_ADMIN) || s.owner.equals(caller.subject()))) {
+            throw ProblemException.notFound("Webhook subscription", id);
+        }
+        return s;
+    }
+
+    /** A ping event queued for this subscription alone, whatever its event types. */
+    @Transactional
+    public DeliveryView ping(UUID id, Caller caller) {
+        WebhookSubscription s = require(id, caller);
+        requireActive(s);
+        String eventId = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String data;
+        try {
+            data = json.writeValueAsString(new WebhookEvents.Ping(s.id, now.toInstant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String body = WebhookEvents.structured(eventId, WebhookEvents.PING, events.source(), s.id.toString(), now, data);
+        queue.enqueue(s.id, eventId, WebhookEvents.PING, body);
+        return deliveries(s.id, "d.event_id = :e", Map.of("e", eventId), 1).get(0);
+    }
+
+    /** Sends one delivery again, from a fresh retry schedule. */
+    @Transactional
+    public DeliveryView redeliver(UUID id, String deliveryId, Caller caller) {
+        WebhookSubscription s = require(id, caller);
+        requireActive(s);
+        UUID delivery = parseDeliveryId(deliveryId);
+        int updated = em.createNativeQuery("UPDATE webhook_delivery SET status = 'pending', attempts = 0, "
+                        + "next_attempt_at = now() WHERE subscription_id = :s AND id = :d AND status <> 'pending'")
+                .setParameter("s", s.id).setParameter("d", delivery).executeUpdate();
+        List<DeliveryView> found = deliveries(s.id, "d.id = :d", Map.of("d", delivery), 1);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Delivery", deliveryId);
+        }
+        if (updated == 0) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is still pending: it will be sent anyway");
+        }
+        return found.get(0);
+    }
+
+    /** Sends again every delivery of the subscription created at or after the instant. */
+    @Transactional
+    public int redeliverSince(UUID id, String since, Caller caller) {
+        WebhookSubscription s = require(id, caller);
+        requireActive(s);
+        if (since == null || since.isBlank()) {
+            throw ProblemException.invalid("since", "is required: an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+        Instant from;
+        try {
+            from = OffsetDateTime.parse(since.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("since", "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+        return em.createNativeQuery("UPDATE webhook_delivery SET status = 'pending', attempts = 0, "
+                        + "next_attempt_at = now() WHERE subscription_id = :s AND created_at >= :since "
+                        + "AND status <> 'pending'")
+                .setParameter("s", s.id).setParameter("since", Timestamp.from(from)).executeUpdate();
+    }
+
+    /** The delivery log, newest first, after the cursor. */
+    @Transactional
+    public DeliveryPage deliveryLog(UUID id, String cursor, int limit, Caller caller) {
+        WebhookSubscription s = require(id, caller);
+        Long before = cursor == null ? null : decodeCursor(cursor);
+        List<DeliveryView> page = before == null
+                ? deliveries(s.id, "true", Map.of(), limit + 1)
+                : deliveries(s.id, "d.seq < :before", Map.of("before", before), limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            Long lastSeq = ((Number) em.createNativeQuery("SELECT seq FROM webhook_delivery WHERE id = :d")
+                    .setParameter("d", page.get(limit - 1).id()).getSingleResult()).longValue();
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(Long.toString(lastSeq).getBytes(StandardCharsets.UTF_8));
+        }
+        return new DeliveryPage(page, next);
+    }
+
+    private static Long decodeCursor(String cursor) {
+        try {
+            return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this service issued");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DeliveryView> deliveries(UUID subscriptionId, String condition, Map<String, Object> params, int limit) {
+        var query = em.createNativeQuery("SELECT d.id, d.event_id, d.event_type, d.status, d.attempts, d.created_at, "
+                + "d.last_attempt_at, d.last_status_code, d.last_latency_ms, d.last_error, d.next_attempt_at, "
+                + "d.delivered_at FROM webhook_delivery d WHERE d.subscription_id = :s AND " + condition
+                + " ORDER BY d.seq DESC LIMIT " + limit);
+        query.setParameter("s", subscriptionId);
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        List<DeliveryView> views = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            UUID deliveryId = (UUID) r[0];
+            String status = (String) r[3];
+            views.add(new DeliveryView(deliveryId, (String) r[1], (String) r[2], status, ((Number) r[4]).intValue(),
+                    instant(r[5]), instant(r[6]), integer(r[7]), integer(r[8]), (String) r[9],
+                    "pending".equals(status) ? instant(r[10]) : null, instant(r[11]), attempts(deliveryId)));
+        }
+        return views;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AttemptView> attempts(UUID deliveryId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT attempted_at, status_code, latency_ms, error, "
+                        + "response_prefix FROM webhook_attempt WHERE delivery_id = :d ORDER BY attempted_at DESC LIMIT 20")
+                .setParameter("d", deliveryId).getResultList();
+        return rows.stream().map(r -> new AttemptView(instant(r[0]), integer(r[1]), ((Number) r[2]).intValue(),
+                (String) r[3], (String) r[4])).collect(Collectors.toList());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected time value " + value.getClass());
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static UUID parseDeliveryId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Delivery", id);
+        }
+    }
+
+    private static void requireActive(WebhookSubscription s) {
+        if (!s.active) {
+            throw ProblemException.conflict("Webhook subscription " + s.id
+                    + " is not active; set active to true (PUT) before sending to it");
+        }
+    }
+
+    private void apply(WebhookSubscription s, SubscriptionRequest request) {
+        s.url = request.url().strip();
+        s.eventTypes = new EventTypeFilter(request.eventTypes().stream().map(String::strip).distinct().toList()).stored();
+        s.description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        boolean active = request.active() == null || request.active();
+        if (active && !s.active) {
+            s.disabledReason = null;
+            s.disabledAt = null;
+        }
+        if (!active && s.active) {
+            s.disabledReason = "by-request";
+            s.disabledAt = Instant.now();
+        }
+        s.active = active;
+    }
+
+    private void validate(SubscriptionRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        guard().refusal(request.url().strip()).ifPresent(reason -> errors.add(new Problem.FieldError("url", reason)));
+        for (int i = 0; i < request.eventTypes().size(); i++) {
+            String pattern = request.eventTypes().get(i);
+            int at = i;
+            EventTypeFilter.problemWith(pattern == null ? null : pattern.strip())
+                    .ifPresent(reason -> errors.add(new Problem.FieldError("eventTypes[" + at + "]", reason)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The subscription is not valid", errors);
+        }
+    }
+}
