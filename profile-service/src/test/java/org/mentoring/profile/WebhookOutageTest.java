@@ -90,6 +90,12 @@ class WebhookOutageTest {
                         .toList());
                 assertTrue(verdicts.stream().allMatch("verified"::equals), verdicts.toString());
                 assertTrue(subscription(caller, id).getBoolean("active"), "an outage within the schedule is no failure");
+
+                String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200)
+                        .extract().asString();
+                assertTrue(metrics.contains("mentoring_webhooks_deliveries_total{outcome=\"delivered\"")
+                        && metrics.contains("mentoring_webhooks_deliveries_total{outcome=\"retrying\"")
+                        && metrics.contains("mentoring_webhooks_subscriptions_failing"), "webhook metrics exposed");
             } finally {
                 unsubscribe(caller, id);
             }

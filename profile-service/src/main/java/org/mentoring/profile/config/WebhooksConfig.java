@@ -51,6 +51,10 @@ public interface WebhooksConfig {
     @WithDefault("256")
     int responsePrefixBytes();
 
+    /** How long finished deliveries (delivered or failed) stay in the delivery log. */
+    @WithDefault("P30D")
+    Duration logRetention();
+
     Dispatcher dispatcher();
 
     interface Dispatcher {

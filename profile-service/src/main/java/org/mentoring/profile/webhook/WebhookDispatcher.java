@@ -82,6 +82,7 @@ public class WebhookDispatcher {
     private final Object wake = new Object();
     private volatile boolean running;
     private volatile long gaugesRefreshedAt;
+    private volatile long prunedAt;
     private Receiver receiver;
     private RetryPolicy retries;
     private TargetGuard guard;
@@ -139,7 +140,7 @@ public class WebhookDispatcher {
     private void work() {
         while (running) {
             try {
-                refreshGauges();
+                housekeeping();
                 if (!sendOne()) {
                     synchronized (wake) {
                         wake.wait(config.dispatcher().pollInterval().toMillis());
@@ -168,6 +169,9 @@ public class WebhookDispatcher {
         }
         Claimed claimed = next.get();
         Target target = target(claimed.subscriptionId());
+        if (target == null) {
+            return true; // the subscription was deleted meanwhile, and its deliveries with it
+        }
         Receiver.Response response;
         Instant attemptedAt = Instant.now();
         Optional<String> refused = guard.refusal(target.url());
@@ -209,7 +213,7 @@ public class WebhookDispatcher {
     private Target target(UUID subscriptionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             WebhookSubscription s = em.find(WebhookSubscription.class, subscriptionId);
-            return new Target(s.url, s.signingKeys(Instant.now()));
+            return s == null ? null : new Target(s.url, s.signingKeys(Instant.now()));
         });
     }
 
@@ -302,12 +306,35 @@ public class WebhookDispatcher {
         }
     }
 
-    private void refreshGauges() {
+    /** Now and then (any worker, any replica): refreshes the gauges and prunes the delivery log. */
+    private void housekeeping() {
         long now = System.currentTimeMillis();
         if (now - gaugesRefreshedAt < 15_000) {
             return;
         }
         gaugesRefreshedAt = now;
+        refreshGauges();
+        if (now - prunedAt > 600_000) {
+            prunedAt = now;
+            prune();
+        }
+    }
+
+    private void prune() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM webhook_delivery WHERE seq IN (SELECT seq FROM webhook_delivery WHERE status <> 'pending' "
+                        + "AND created_at < now() - make_interval(secs => ?) LIMIT 10000)")) {
+            ps.setLong(1, config.logRetention().toSeconds());
+            int pruned = ps.executeUpdate();
+            if (pruned > 0) {
+                LOG.debugf("pruned %d finished webhook deliveries", pruned);
+            }
+        } catch (SQLException e) {
+            LOG.debugf("could not prune the webhook delivery log: %s", e.getMessage());
+        }
+    }
+
+    private void refreshGauges() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT (SELECT count(DISTINCT d.subscription_id) FROM webhook_delivery d JOIN webhook_subscription s "
                         + "ON s.id = d.subscription_id WHERE s.active AND d.status = 'pending' AND d.attempts > 0), "
