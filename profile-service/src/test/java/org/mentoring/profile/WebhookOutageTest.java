@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.MentoringTestResource;
 import org.mentoring.profile.WebhookReceiver.Received;
+import org.mentoring.profile.webhook.WebhookDispatcher;
 
 /**
  * A receiver that is down for a while, then back: every event is delivered, none is lost, and a repeated delivery
@@ -38,6 +39,9 @@ class WebhookOutageTest {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @Test
     void aReceiverDownForAWhileGetsEveryEventOnceBack() throws Exception {
@@ -97,6 +101,49 @@ class WebhookOutageTest {
                         && metrics.contains("mentoring_webhooks_deliveries_total{outcome=\"retrying\"")
                         && metrics.contains("mentoring_webhooks_subscriptions_failing"), "webhook metrics exposed");
             } finally {
+                unsubscribe(caller, id);
+            }
+        }
+    }
+
+    /**
+     * Eight more dispatchers (as other replicas would be) race the service's own workers over a backlog: every
+     * event reaches the healthy receiver exactly once, in order, and never two of one subscription at a time.
+     */
+    @Test
+    void competingDispatchersNeverSendADeliveryTwice() throws Exception {
+        String caller = integration();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String path = "/competing";
+            receiver.answer(path, n -> new WebhookReceiver.Reply(204, 20, Map.of()));
+            String id = subscribe(caller, receiver.url(path), List.of(Webhooks.KUDOS)).getString("id");
+            java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                String key = UUID.randomUUID().toString();
+                List<String> published = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    published.add(publishKudos(kafkaConfig, key));
+                }
+                java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+                for (int i = 0; i < 8; i++) {
+                    replicas.submit(() -> {
+                        while (!done.get()) {
+                            if (!dispatcher.sendOne()) {
+                                Thread.sleep(5);
+                            }
+                        }
+                        return null;
+                    });
+                }
+                List<Received> got = awaitReceived(receiver, path, r -> r.size() >= 30, "thirty deliveries");
+                Thread.sleep(500);
+                done.set(true);
+                got = receiver.at(path);
+                assertEquals(published, got.stream().map(r -> r.header("webhook-id")).toList(),
+                        "each event once, in the order of the events");
+                assertEquals(1, receiver.mostAtOnce(path), "one delivery in flight per subscription");
+            } finally {
+                replicas.shutdownNow();
                 unsubscribe(caller, id);
             }
         }

@@ -48,6 +48,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, IntFunction<Reply>> behaviour = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile HttpServer server;
     private int port;
@@ -110,6 +112,23 @@ final class WebhookReceiver implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        int now = inFlight.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        mostInFlight.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        try {
+            respond(exchange, path, headers, body);
+        } finally {
+            inFlight.get(path).decrementAndGet();
+        }
+    }
+
+    /** The most requests to the path that were ever being handled at the same time. */
+    int mostAtOnce(String path) {
+        AtomicInteger most = mostInFlight.get(path);
+        return most == null ? 0 : most.get();
+    }
+
+    private void respond(HttpExchange exchange, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         Reply reply = behaviour.getOrDefault(path, i -> Reply.status(204)).apply(n);
         if (reply.delayMillis() > 0) {

@@ -161,8 +161,11 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims, sends and records one due delivery; false when none was due. */
-    boolean sendOne() {
+    /**
+     * Claims, sends and records one due delivery; false when none was due. Safe to call from any number of threads
+     * and replicas at once.
+     */
+    public boolean sendOne() {
         Optional<Claimed> next = claim();
         if (next.isEmpty()) {
             return false;
