@@ -151,4 +151,21 @@ class WebhookSubscriptionApiTest {
                 .body("secret", not(equalTo(created.getString("secret"))))
                 .body("previousSecretExpiresAt", notNullValue());
     }
+
+    @Test
+    void theOperationsAreDescribedInTheOpenApiDocument() {
+        JsonPath doc = io.restassured.RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        String base = "/v1/webhooks/subscriptions";
+        assertEquals("createWebhookSubscription", doc.getString("paths.'" + base + "'.post.operationId"));
+        assertEquals("listWebhookSubscriptions", doc.getString("paths.'" + base + "'.get.operationId"));
+        assertEquals(List.of("profile-service"), doc.getList("paths.'" + base + "'.post.tags"));
+        assertEquals("#/components/schemas/SubscriptionWithSecret",
+                doc.getString("paths.'" + base + "'.post.responses.'201'.content.'application/json'.schema.$ref"));
+        for (String path : List.of(base + "/{id}", base + "/{id}/secret", base + "/{id}/deliveries",
+                base + "/{id}/deliveries/{deliveryId}/redeliver", base + "/{id}/redeliver", base + "/{id}/ping")) {
+            assertNotNull(paths.get(path), path);
+        }
+    }
 }

@@ -23,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
@@ -51,6 +54,9 @@ public class WebhookSubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhookSubscription",
             summary = "Subscribe a URL to event types; the answer shows the signing secret, once")
+    @APIResponse(responseCode = "201", description = "Created; the only answer that shows the secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionWithSecret.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request) {
         WebhookSubscription s = subscriptions.create(request, caller);
         return Response.created(URI.create("/v1/webhooks/subscriptions/" + s.id))
@@ -86,6 +92,7 @@ public class WebhookSubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Remove a subscription and its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(id, caller);
         return Response.noContent().build();
@@ -111,6 +118,8 @@ public class WebhookSubscriptionResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send one delivery again")
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") String deliveryId) {
         return Response.accepted(subscriptions.redeliver(id, deliveryId, caller)).build();
     }
@@ -119,6 +128,8 @@ public class WebhookSubscriptionResource {
     @Path("/{id}/redeliver")
     @Operation(operationId = "redeliverWebhookDeliveriesSince",
             summary = "Send again every delivery created since an instant")
+    @APIResponse(responseCode = "202", description = "Queued again; how many",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redelivery.class)))
     public Response redeliverSince(@PathParam("id") UUID id, @QueryParam("since") String since) {
         return Response.accepted(new Redelivery(subscriptions.redeliverSince(id, since, caller))).build();
     }
@@ -127,6 +138,8 @@ public class WebhookSubscriptionResource {
     @Path("/{id}/ping")
     @Operation(operationId = "pingWebhookSubscription",
             summary = "Queue a mentoring.webhook.ping.v1 event for this subscription only")
+    @APIResponse(responseCode = "202", description = "The ping's delivery, queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response ping(@PathParam("id") UUID id) {
         DeliveryView delivery = subscriptions.ping(id, caller);
         return Response.accepted(delivery).build();
