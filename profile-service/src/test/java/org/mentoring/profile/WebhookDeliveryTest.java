@@ -310,6 +310,18 @@ class WebhookDeliveryTest {
             String firstDelivery = log.getString("items[1].id");
             assertEquals(first, log.getString("items[1].eventId"));
 
+            JsonPath page1 = as(admin).queryParam("limit", 1).when().get("/v1/webhooks/subscriptions/" + id + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(second), page1.getList("items.eventId"));
+            JsonPath page2 = as(admin).queryParam("limit", 1).queryParam("cursor", page1.getString("nextCursor"))
+                    .when().get("/v1/webhooks/subscriptions/" + id + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(first), page2.getList("items.eventId"));
+            assertEquals(List.of(204), page2.getList("items[0].attemptLog.statusCode"));
+            assertNull(page2.getString("nextCursor"));
+            as(admin).queryParam("cursor", "%%%").when().get("/v1/webhooks/subscriptions/" + id + "/deliveries")
+                    .then().statusCode(400).contentType(Api.PROBLEM);
+
             as(admin).when().post("/v1/webhooks/subscriptions/" + id + "/deliveries/" + firstDelivery + "/redeliver")
                     .then().statusCode(202).body("eventId", equalTo(first));
             List<Received> got = awaitCount(path, 3);

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,18 +183,16 @@ public class WebhookSubscriptions {
     public DeliveryPage deliveryLog(UUID id, String cursor, int limit, Caller caller) {
         WebhookSubscription s = require(id, caller);
         Long before = cursor == null ? null : decodeCursor(cursor);
-        List<DeliveryView> page = before == null
-                ? deliveries(s.id, "true", Map.of(), limit + 1)
-                : deliveries(s.id, "d.seq < :before", Map.of("before", before), limit + 1);
+        List<Row> rows = before == null
+                ? rows(s.id, "true", Map.of(), limit + 1)
+                : rows(s.id, "d.seq < :before", Map.of("before", before), limit + 1);
         String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Long lastSeq = ((Number) em.createNativeQuery("SELECT seq FROM webhook_delivery WHERE id = :d")
-                    .setParameter("d", page.get(limit - 1).id()).getSingleResult()).longValue();
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
             next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(Long.toString(lastSeq).getBytes(StandardCharsets.UTF_8));
+                    .encodeToString(Long.toString(rows.get(limit - 1).seq()).getBytes(StandardCharsets.UTF_8));
         }
-        return new DeliveryPage(page, next);
+        return new DeliveryPage(views(rows), next);
     }
 
     private static Long decodeCursor(String cursor) {
@@ -206,33 +203,53 @@ public class WebhookSubscriptions {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** A delivery row and its place in the log. */
+    private record Row(long seq, DeliveryView view) {
+    }
+
     private List<DeliveryView> deliveries(UUID subscriptionId, String condition, Map<String, Object> params, int limit) {
-        var query = em.createNativeQuery("SELECT d.id, d.event_id, d.event_type, d.status, d.attempts, d.created_at, "
-                + "d.last_attempt_at, d.last_status_code, d.last_latency_ms, d.last_error, d.next_attempt_at, "
-                + "d.delivered_at FROM webhook_delivery d WHERE d.subscription_id = :s AND " + condition
-                + " ORDER BY d.seq DESC LIMIT " + limit);
-        query.setParameter("s", subscriptionId);
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        List<DeliveryView> views = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            UUID deliveryId = (UUID) r[0];
-            String status = (String) r[3];
-            views.add(new DeliveryView(deliveryId, (String) r[1], (String) r[2], status, ((Number) r[4]).intValue(),
-                    instant(r[5]), instant(r[6]), integer(r[7]), integer(r[8]), (String) r[9],
-                    "pending".equals(status) ? instant(r[10]) : null, instant(r[11]), attempts(deliveryId)));
-        }
-        return views;
+        return views(rows(subscriptionId, condition, params, limit));
     }
 
     @SuppressWarnings("unchecked")
-    private List<AttemptView> attempts(UUID deliveryId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT attempted_at, status_code, latency_ms, error, "
-                        + "response_prefix FROM webhook_attempt WHERE delivery_id = :d ORDER BY attempted_at DESC LIMIT 20")
-                .setParameter("d", deliveryId).getResultList();
-        return rows.stream().map(r -> new AttemptView(instant(r[0]), integer(r[1]), ((Number) r[2]).intValue(),
-                (String) r[3], (String) r[4])).collect(Collectors.toList());
+    private List<Row> rows(UUID subscriptionId, String condition, Map<String, Object> params, int limit) {
+        var query = em.createNativeQuery("SELECT d.seq, d.id, d.event_id, d.event_type, d.status, d.attempts, "
+                + "d.created_at, d.last_attempt_at, d.last_status_code, d.last_latency_ms, d.last_error, "
+                + "d.next_attempt_at, d.delivered_at FROM webhook_delivery d WHERE d.subscription_id = :s AND "
+                + condition + " ORDER BY d.seq DESC LIMIT " + limit);
+        query.setParameter("s", subscriptionId);
+        params.forEach(query::setParameter);
+        List<Object[]> result = query.getResultList();
+        List<Row> rows = new ArrayList<>(result.size());
+        for (Object[] r : result) {
+            String status = (String) r[4];
+            rows.add(new Row(((Number) r[0]).longValue(), new DeliveryView((UUID) r[1], (String) r[2], (String) r[3],
+                    status, ((Number) r[5]).intValue(), instant(r[6]), instant(r[7]), integer(r[8]), integer(r[9]),
+                    (String) r[10], "pending".equals(status) ? instant(r[11]) : null, instant(r[12]), List.of())));
+        }
+        return rows;
+    }
+
+    /** The views with their recent attempts (up to 20 each, newest first), read in one query. */
+    @SuppressWarnings("unchecked")
+    private List<DeliveryView> views(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(r -> r.view().id()).toList();
+        List<Object[]> result = em.createNativeQuery("SELECT delivery_id, attempted_at, status_code, latency_ms, error, "
+                        + "response_prefix FROM (SELECT a.*, row_number() OVER (PARTITION BY delivery_id "
+                        + "ORDER BY attempted_at DESC) AS n FROM webhook_attempt a WHERE delivery_id IN (:ids)) recent "
+                        + "WHERE n <= 20 ORDER BY attempted_at DESC")
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, List<AttemptView>> attempts = new java.util.HashMap<>();
+        for (Object[] r : result) {
+            attempts.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new AttemptView(instant(r[1]),
+                    integer(r[2]), ((Number) r[3]).intValue(), (String) r[4], (String) r[5]));
+        }
+        return rows.stream().map(Row::view).map(v -> new DeliveryView(v.id(), v.eventId(), v.eventType(), v.status(),
+                v.attempts(), v.createdAt(), v.lastAttemptAt(), v.lastStatusCode(), v.lastLatencyMs(), v.lastError(),
+                v.nextAttemptAt(), v.deliveredAt(), attempts.getOrDefault(v.id(), List.of()))).toList();
     }
 
     private static Instant instant(Object value) {
