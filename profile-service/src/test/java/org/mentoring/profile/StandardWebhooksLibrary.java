@@ -70,7 +70,7 @@ final class StandardWebhooksLibrary {
         }
     }
 
-    static String verify(String secret, WebhookReceiver.Received delivery) {
+    static String verify(String secret, RecordingReceiver.Received delivery) {
         Map<String, String> headers = Map.of(
                 "webhook-id", delivery.header("webhook-id"),
                 "webhook-timestamp", delivery.header("webhook-timestamp"),

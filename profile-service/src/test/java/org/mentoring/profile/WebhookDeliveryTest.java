@@ -40,8 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.EventCatalogue;
 import org.mentoring.platform.testing.Eventually;
-import org.mentoring.profile.WebhookReceiver.Received;
-import org.mentoring.profile.WebhookReceiver.Reply;
+import org.mentoring.profile.RecordingReceiver.Received;
+import org.mentoring.profile.RecordingReceiver.Reply;
 
 /**
  * Outbound webhooks against a real HTTP receiver: what the receiver gets is verified by the reference Standard
@@ -54,7 +54,7 @@ import org.mentoring.profile.WebhookReceiver.Reply;
 class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WebhookReceiver receiver;
+    private static RecordingReceiver receiver;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -65,7 +65,7 @@ class WebhookDeliveryTest {
 
     @BeforeAll
     static void startReceiver() {
-        receiver = WebhookReceiver.start();
+        receiver = RecordingReceiver.start();
     }
 
     @AfterAll

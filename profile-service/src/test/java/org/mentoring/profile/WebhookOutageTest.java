@@ -25,7 +25,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.MentoringTestResource;
-import org.mentoring.profile.WebhookReceiver.Received;
+import org.mentoring.profile.RecordingReceiver.Received;
 import org.mentoring.profile.webhook.WebhookDispatcher;
 
 /**
@@ -46,7 +46,7 @@ class WebhookOutageTest {
     @Test
     void aReceiverDownForAWhileGetsEveryEventOnceBack() throws Exception {
         String caller = integration();
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingReceiver receiver = RecordingReceiver.start()) {
             String path = "/outage";
             JsonPath created = subscribe(caller, receiver.url(path), List.of(Webhooks.KUDOS));
             String id = created.getString("id");
@@ -113,9 +113,9 @@ class WebhookOutageTest {
     @Test
     void competingDispatchersNeverSendADeliveryTwice() throws Exception {
         String caller = integration();
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingReceiver receiver = RecordingReceiver.start()) {
             String path = "/competing";
-            receiver.answer(path, n -> new WebhookReceiver.Reply(204, 20, Map.of()));
+            receiver.answer(path, n -> new RecordingReceiver.Reply(204, 20, Map.of()));
             String id = subscribe(caller, receiver.url(path), List.of(Webhooks.KUDOS)).getString("id");
             java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(8);
             try {

@@ -69,7 +69,7 @@ class WebhookTargetRulesTest {
     @Test
     void theTargetIsCheckedAgainAtDeliveryTime() throws Exception {
         String caller = integration();
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingReceiver receiver = RecordingReceiver.start()) {
             UUID subscription = UUID.randomUUID();
             UUID delivery = UUID.randomUUID();
             try (Connection c = dataSource.getConnection()) {

@@ -76,8 +76,8 @@ final class Webhooks {
         return producer;
     }
 
-    static List<WebhookReceiver.Received> awaitReceived(WebhookReceiver receiver, String path,
-                                                        Predicate<List<WebhookReceiver.Received>> done, String what) {
+    static List<RecordingReceiver.Received> awaitReceived(RecordingReceiver receiver, String path,
+                                                        Predicate<List<RecordingReceiver.Received>> done, String what) {
         return Eventually.await(Duration.ofSeconds(60), () -> receiver.at(path), done, what);
     }
 

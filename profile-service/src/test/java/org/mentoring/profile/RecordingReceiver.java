@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * headers per request number); every request is kept with its headers and body. It can be stopped and started
  * again on the same port to play a receiver that is down for a while.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class RecordingReceiver implements AutoCloseable {
 
     /** One request as it arrived, and the status it was answered with. */
     record Received(String path, Map<String, String> headers, String body, Instant at, int answeredWith) {
@@ -54,8 +54,8 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile HttpServer server;
     private int port;
 
-    static WebhookReceiver start() {
-        WebhookReceiver receiver = new WebhookReceiver();
+    static RecordingReceiver start() {
+        RecordingReceiver receiver = new RecordingReceiver();
         receiver.bind(0);
         return receiver;
     }
