@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.mentoring.profile.signing.WebhookSignature;
+
 /** An HRIS system allowed to push employees in, with the secret its webhooks are signed with. */
 @Entity
 @Table(name = "hris_integration")

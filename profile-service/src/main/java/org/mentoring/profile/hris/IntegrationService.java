@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
+import org.mentoring.profile.signing.WebhookSignature;
 
 /** Registration of HRIS integrations and the life of their signing secrets. */
 @ApplicationScoped

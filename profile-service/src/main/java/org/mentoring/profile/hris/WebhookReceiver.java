@@ -18,6 +18,7 @@ import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.config.HrisConfig;
+import org.mentoring.profile.signing.WebhookSignature;
 
 /**
  * Verifies, stores and applies one HRIS webhook delivery. Nothing is stored or applied unless the signature and

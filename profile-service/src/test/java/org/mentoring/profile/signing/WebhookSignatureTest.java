@@ -1,4 +1,4 @@
-package org.mentoring.profile.hris;
+package org.mentoring.profile.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

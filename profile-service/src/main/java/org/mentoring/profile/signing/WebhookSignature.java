@@ -1,4 +1,4 @@
-package org.mentoring.profile.hris;
+package org.mentoring.profile.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks signatures: {@code v1,} followed by the base64 HMAC-SHA256 of {@code id.timestamp.body},
+ * Standard Webhooks signatures, used both by the inbound HRIS edge and by outbound webhooks: {@code v1,} followed by the base64 HMAC-SHA256 of {@code id.timestamp.body},
  * keyed with the base64-decoded part of a {@code whsec_} secret. A header may carry several space-separated
  * signatures (during a rotation); one match is enough. See https://www.standardwebhooks.com/.
  */
@@ -44,6 +44,21 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header for a delivery: one {@code v1,<signature>} per key, space-separated, so a
+     * receiver still holding a previous secret verifies during a rotation.
+     */
+    public static String header(List<byte[]> keys, String id, String timestamp, byte[] body) {
+        StringBuilder header = new StringBuilder();
+        for (byte[] key : keys) {
+            if (!header.isEmpty()) {
+                header.append(' ');
+            }
+            header.append("v1,").append(sign(key, id, timestamp, body));
+        }
+        return header.toString();
     }
 
     /** Whether any {@code v1} signature of the header matches the body under any of the keys, in constant time. */

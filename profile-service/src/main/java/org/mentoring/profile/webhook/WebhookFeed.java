@@ -1,0 +1,56 @@
+package org.mentoring.profile.webhook;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.mentoring.platform.events.EventHandler;
+import org.mentoring.platform.events.ReceivedEvent;
+
+/**
+ * Turns every public event into deliveries for the active subscriptions that want its type. Runs in the consumer's
+ * inbox transaction, so an event is queued once per subscription even when Kafka hands it over twice.
+ */
+@ApplicationScoped
+public class WebhookFeed implements EventHandler {
+
+    /** Every public topic of docs/asyncapi.yaml. */
+    static final Set<String> TOPICS = Set.of("mentoring.profile.v1", "mentoring.mentorship.v1", "mentoring.program.v1",
+            "mentoring.session.v1", "mentoring.goal.v1", "mentoring.feedback.v1", "mentoring.kudos.v1",
+            "mentoring.mentor-quality.v1", WebhookEvents.TOPIC);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Override
+    public Set<String> topics() {
+        return TOPICS;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return !WebhookEvents.PING.equals(type);
+    }
+
+    @Override
+    public void apply(ReceivedEvent event) {
+        List<WebhookSubscription> subscriptions = em.createQuery(
+                "SELECT s FROM WebhookSubscription s WHERE s.active = true", WebhookSubscription.class).getResultList();
+        String body = null;
+        for (WebhookSubscription subscription : subscriptions) {
+            if (!subscription.filter().matches(event.type())) {
+                continue;
+            }
+            if (body == null) {
+                body = WebhookEvents.structured(event.id(), event.type(), event.source(), event.subject(),
+                        event.time(), event.data());
+            }
+            queue.enqueue(subscription.id, event.id(), event.type(), body);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.mentoring.profile.webhook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.mentoring.profile.signing.WebhookSignature;
+
+/** An integrator's wish to receive some event types at a URL, with the secret the deliveries are signed with. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription {
+
+    @Id
+    public UUID id;
+    /** The subject of the caller who created it; integration callers see only their own subscriptions. */
+    public String owner;
+    public String url;
+    @Column(name = "event_types")
+    public String eventTypes;
+    public String description;
+    public boolean active;
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+    public String secret;
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_expires")
+    public Instant previousSecretExpires;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "secret_rotated_at")
+    public Instant secretRotatedAt;
+
+    public EventTypeFilter filter() {
+        return EventTypeFilter.fromStored(eventTypes);
+    }
+
+    /** The keys a delivery is signed with right now: the current secret and, during a rotation, the previous one. */
+    public List<byte[]> signingKeys(Instant now) {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(WebhookSignature.key(secret));
+        if (previousSecret != null && previousSecretExpires != null && now.isBefore(previousSecretExpires)) {
+            keys.add(WebhookSignature.key(previousSecret));
+        }
+        return keys;
+    }
+}
