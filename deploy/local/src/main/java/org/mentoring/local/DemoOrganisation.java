@@ -63,6 +63,9 @@ public final class DemoOrganisation {
     static List<Person> generate(int size, long seed) {
         Random random = new Random(seed);
         List<Person> people = new ArrayList<>(size);
+        // Candidate managers, kept as people are added, so generating 100,000 people stays linear.
+        java.util.Map<String, List<Person>> leadsByDepartment = new java.util.HashMap<>();
+        List<Person> seniors = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             String department = i == 0 ? "Operations" : DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
             int departmentIndex = DEPARTMENTS.indexOf(department);
@@ -72,7 +75,8 @@ public final class DemoOrganisation {
             if (i == 0) {
                 level = 12;
             } else {
-                Person boss = chooseManager(people, department, random);
+                Person boss = chooseManager(people.get(0), leadsByDepartment.getOrDefault(department, List.of()),
+                        seniors, random);
                 manager = boss.externalId();
                 level = Math.max(1, boss.level() - 1 - random.nextInt(3));
             }
@@ -121,20 +125,24 @@ public final class DemoOrganisation {
                     + jobOf(department)).strip();
             LocalDate hired = LocalDate.of(2026, 11, 1).minusDays(30L + random.nextInt(3650));
             String bio = first + " works in " + department + " in " + location.name() + ".";
-            people.add(new Person(externalId, email, first + " " + last, title, department, location, languages,
-                    level, manager, hired, skills, goals, roles, capacity, topics, bio));
+            Person person = new Person(externalId, email, first + " " + last, title, department, location, languages,
+                    level, manager, hired, skills, goals, roles, capacity, topics, bio);
+            people.add(person);
+            if (level >= 4) {
+                leadsByDepartment.computeIfAbsent(department, d -> new ArrayList<>()).add(person);
+            }
+            if (level >= 6) {
+                seniors.add(person);
+            }
         }
         return people;
     }
 
-    private static Person chooseManager(List<Person> people, String department, Random random) {
-        List<Person> sameDepartment = people.stream()
-                .filter(p -> p.department().equals(department) && p.level() >= 4).toList();
+    private static Person chooseManager(Person top, List<Person> sameDepartment, List<Person> seniors, Random random) {
         if (!sameDepartment.isEmpty() && random.nextInt(5) > 0) {
             return sameDepartment.get(random.nextInt(sameDepartment.size()));
         }
-        List<Person> seniors = people.stream().filter(p -> p.level() >= 6).toList();
-        return seniors.isEmpty() ? people.get(0) : seniors.get(random.nextInt(seniors.size()));
+        return seniors.isEmpty() ? top : seniors.get(random.nextInt(seniors.size()));
     }
 
     private static String jobOf(String department) {

@@ -1,9 +1,6 @@
 package org.mentoring.local;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,7 @@ final class DemoSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INTEGRATION_NAME = "demo-hris";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoHttp http = new DemoHttp();
     private final String profileUrl;
     private final Tokens tokens;
 
@@ -39,23 +36,28 @@ final class DemoSeed {
         this.tokens = tokens;
     }
 
-    /** Seeds and returns the email of a demo employee with goals to show. */
-    String run(int size, long seed) throws IOException, InterruptedException {
+    /** The organisation as loaded: its people, their profile ids by email, and a demo employee with goals to show. */
+    record Seeded(List<DemoOrganisation.Person> people, Map<String, String> profileIds, String demoEmail) {
+    }
+
+    Seeded run(int size, long seed) throws IOException, InterruptedException {
         List<DemoOrganisation.Person> people = DemoOrganisation.generate(size, seed);
         String admin = tokens.token("hr.admin@mentoring.local", Set.of("hr-admin"));
         String integration = integrationId(admin);
         importPeople(admin, integration, DemoOrganisation.csv(people));
         int patched = 0;
+        Map<String, String> ids = new java.util.HashMap<>();
         for (DemoOrganisation.Person person : people) {
-            setPreferences(person);
+            ids.put(person.email(), setPreferences(person));
             patched++;
         }
         System.out.printf("demo data: %d people imported through HRIS integration %s, %d preference profiles set%n",
                 people.size(), INTEGRATION_NAME, patched);
-        return people.stream()
+        String demo = people.stream()
                 .filter(p -> p.department().equals("Engineering") && p.openToRoles().contains("mentee")
                         && p.goals().size() >= 2)
                 .findFirst().orElse(people.get(people.size() - 1)).email();
+        return new Seeded(people, ids, demo);
     }
 
     private String integrationId(String admin) throws IOException, InterruptedException {
@@ -87,7 +89,8 @@ final class DemoSeed {
         throw new IOException("demo import did not complete in 5 minutes");
     }
 
-    private void setPreferences(DemoOrganisation.Person person) throws IOException, InterruptedException {
+    /** Sets the person's mentoring preferences as themself and returns their profile id. */
+    private String setPreferences(DemoOrganisation.Person person) throws IOException, InterruptedException {
         String token = tokens.token(person.email(), Set.of("employee"));
         HttpResponse<String> me = exchange("GET", "/v1/me", token, null, null, null);
         if (me.statusCode() != 200) {
@@ -113,33 +116,18 @@ final class DemoSeed {
                 "formats", List.of("video", "chat"),
                 "availability", List.of(Map.of("day", "TUE", "start", "10:00", "end", "12:00"),
                         Map.of("day", "THU", "start", "14:00", "end", "16:00")));
-        send("PATCH", "/v1/me", token, "application/merge-patch+json", JSON.writeValueAsString(patch), etag, 200);
+        return send("PATCH", "/v1/me", token, "application/merge-patch+json", JSON.writeValueAsString(patch), etag, 200)
+                .path("id").asText();
     }
 
     private JsonNode send(String method, String path, String token, String contentType, String body, String ifMatch,
                           int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = exchange(method, path, token, contentType, body, ifMatch);
-        if (response.statusCode() != expected) {
-            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return http.send(method, profileUrl + path, token, contentType, body, ifMatch, expected);
     }
 
     private HttpResponse<String> exchange(String method, String path, String token, String contentType, String body,
                                           String ifMatch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(profileUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.exchange(method, profileUrl + path, token, contentType, body, ifMatch);
     }
 
     static void writeDemoUser(Path dataDir, String email) throws IOException {

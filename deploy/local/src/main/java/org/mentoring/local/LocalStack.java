@@ -25,8 +25,9 @@ import org.mentoring.platform.kafka.EmbeddedKafkaBroker;
  *   <li>{@code db-setup --admin-url U --admin-user A --database N --password-file F}: create the local database and
  *       one login role per service, each able to create its own schema and nothing more;</li>
  *   <li>{@code token --key K --issuer I [--role R]... EMAIL}: print a bearer token signed with the dev key;</li>
- *   <li>{@code seed --key K --issuer I --profile-url U --data-dir D [--people N] [--seed S]}: load the demo
- *       organisation through the services' own APIs.</li>
+ *   <li>{@code seed --key K --issuer I --profile-url U --data-dir D [--people N] [--seed S]
+ *       [--matching-url M --session-url S --feedback-url F]}: load the demo organisation through the services' own
+ *       APIs, and with the other services' URLs its mentorships, programmes, sessions, goals, feedback and kudos.</li>
  * </ul>
  */
 public final class LocalStack {
@@ -98,10 +99,17 @@ public final class LocalStack {
         String key = Path.of(options.value("--key")).toAbsolutePath().toUri().toString();
         String issuer = options.value("--issuer");
         DemoSeed seed = new DemoSeed(options.value("--profile-url"), (email, roles) -> sign(key, issuer, email, roles));
-        String demoUser = seed.run(Integer.parseInt(options.valueOr("--people", "300")),
-                Long.parseLong(options.valueOr("--seed", "42")));
-        DemoSeed.writeDemoUser(Path.of(options.value("--data-dir")), demoUser);
-        System.out.println("demo employee: " + demoUser);
+        long randomSeed = Long.parseLong(options.valueOr("--seed", "42"));
+        DemoSeed.Seeded seeded = seed.run(Integer.parseInt(options.valueOr("--people", "300")), randomSeed);
+        DemoSeed.writeDemoUser(Path.of(options.value("--data-dir")), seeded.demoEmail());
+        String matching = options.valueOr("--matching-url", null);
+        if (matching != null) {
+            DemoMentoring.Urls urls = new DemoMentoring.Urls(matching, options.value("--session-url"),
+                    options.value("--feedback-url"));
+            new DemoMentoring(urls, (email, roles) -> sign(key, issuer, email, roles), seeded, randomSeed)
+                    .run(seeded.demoEmail());
+        }
+        System.out.println("demo employee: " + seeded.demoEmail());
     }
 
     private static String sign(String keyLocation, String issuer, String email, Set<String> roles) {

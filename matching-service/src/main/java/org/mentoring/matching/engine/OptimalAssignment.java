@@ -14,20 +14,21 @@ import java.util.Set;
  * mentor -> sink (capacity = remaining capacity) and one extra mentee -> sink arc of cost 0 that stands for
  * "unmatched". Every mentee sends its unit, so the flow value is fixed and minimising cost maximises total
  * score; a mentee stays unmatched whenever that is better (maximum weight is not maximum cardinality).
+ * Costs are integers (scores in micro-units, {@link #SCALE}), so the optimum is exact.
  *
- * <p>Algorithm: successive shortest paths, one mentee at a time (the row-by-row scheme of Jonker and
- * Volgenant's assignment algorithm, generalised to capacities). Adding a mentee's unit along a shortest
- * path in the residual graph keeps the flow of minimum cost for the mentees added so far (Ahuja, Magnanti,
- * Orlin, "Network Flows", ch. 9). Shortest paths use Dijkstra on reduced costs with node potentials
- * (Edmonds-Karp / Tomizawa), and each search stops as soon as the sink is settled; only settled nodes get
- * their potential updated (pi += dist - dist(sink)), which keeps every reduced cost non-negative while
- * touching only the explored region. Costs are integers (scores in micro-units, {@link #SCALE}), so the
- * optimum is exact and ties are resolved by the deterministic order of mentees (by id) and arcs.
+ * <p>Algorithm: cost scaling with push-relabel ({@link CostScalingFlow}; Goldberg and Tarjan 1990, Goldberg
+ * 1997), O(V^2 E log(V C)) in the worst case for V = n + m + 1 nodes, E candidate arcs and largest absolute
+ * cost C, O(V + E) memory; on top-K candidate graphs it runs in a few passes over the arcs per phase and
+ * O(log(V C)) phases. Only pairs of positive score to mentors with a free slot enter the network: any other
+ * pair can never raise the total, so such a pair is never proposed.
  *
- * <p>Complexity: n searches of O((V + E) log V) each in the worst case, O(n (n + m + E) log(n + m)) for
- * n mentees, m mentors and E candidate arcs; O(n + m + E) memory. In practice a search explores only the
- * neighbourhood up to the nearest mentor with a free slot, so most searches cost O(K log K) for top-K
- * candidate lists.
+ * <p>When the scaled costs could overflow a long (scores above about 200 on a graph of 50,000 people;
+ * scores are normally below 1), the solver falls back to successive shortest paths, one mentee at a time
+ * (the row-by-row scheme of Jonker and Volgenant's assignment algorithm generalised to capacities; Ahuja,
+ * Magnanti, Orlin, "Network Flows", ch. 9): Dijkstra on reduced costs with node potentials, each search
+ * stopping at the sink, O(n (n + m + E) log(n + m)) in the worst case. Both give the same optimum; among
+ * optimal assignments with equal totals the chosen one is deterministic for the same input but may differ
+ * between the two.
  */
 public final class OptimalAssignment {
 
@@ -46,7 +47,12 @@ public final class OptimalAssignment {
      * @param forbidden pairs that must not be proposed (for example a pair that already ended)
      */
     public static Assignment solve(CandidateGraph graph, Set<PairKey> pins, Set<PairKey> forbidden) {
-        return new Solver(graph, pins, forbidden).run();
+        return new Solver(graph, pins, forbidden).run(true);
+    }
+
+    /** The same problem solved by successive shortest paths only; the reference the tests compare against. */
+    static Assignment solveByShortestPaths(CandidateGraph graph, Set<PairKey> pins, Set<PairKey> forbidden) {
+        return new Solver(graph, pins, forbidden).run(false);
     }
 
     /** Converts a score to the integer cost the flow minimises. */
@@ -66,15 +72,15 @@ public final class OptimalAssignment {
         /** Arc carrying the mentee's unit: -1 not yet added or pinned, DUMMY when unmatched. */
         private final int[] matchedArc;
         /** Per mentor, the arcs currently carrying flow into it, with each arc's position for O(1) removal. */
-        private final int[][] assigned;
-        private final int[] assignedCount;
-        private final int[] positionInMentor;
-        private final long[] potential;
-        private final long[] dist;
-        private final int[] seen;
-        private final int[] parent;
-        private final boolean[] settled;
-        private final int[] settledNodes;
+        private int[][] assigned;
+        private int[] assignedCount;
+        private int[] positionInMentor;
+        private long[] potential;
+        private long[] dist;
+        private int[] seen;
+        private int[] parent;
+        private boolean[] settled;
+        private int[] settledNodes;
         private final boolean[] pinnedMentee;
         private final List<Assignment.Match> pinnedMatches = new ArrayList<>();
         private final boolean[] ineligible;
@@ -119,6 +125,11 @@ public final class OptimalAssignment {
             }
             matchedArc = new int[n];
             Arrays.fill(matchedArc, -1);
+        }
+
+        /** State of the successive-shortest-path search, allocated only when that algorithm runs. */
+        private void prepareShortestPaths() {
+            int e = g.arcCount();
             assigned = new int[m][];
             assignedCount = new int[m];
             positionInMentor = new int[e];
@@ -171,7 +182,140 @@ public final class OptimalAssignment {
             potential[sink] = sinkPotential;
         }
 
-        Assignment run() {
+        Assignment run(boolean costScaling) {
+            for (int k = 0; k < n; k++) {
+                if (!pinnedMentee[k] && !hasUsableArc(k)) {
+                    matchedArc[k] = DUMMY;
+                    ineligible[k] = true;
+                }
+            }
+            if (!costScaling || !solveByCostScaling()) {
+                solveByShortestPaths();
+            }
+            return result();
+        }
+
+        /**
+         * Builds the residual network of the mentees that can gain from a mentor (usable arcs of positive score
+         * to mentors with a free slot) and solves it with {@link CostScalingFlow}. Arcs of score zero or less
+         * never raise the total, so leaving them out keeps the optimum and never proposes such a pair.
+         *
+         * @return false when the scaled costs could overflow; the caller then uses shortest paths
+         */
+        private boolean solveByCostScaling() {
+            int nodes = n + m + 1;
+            long alpha = nodes + 1L;
+            int[] degree = new int[nodes];
+            long largest = 0;
+            int active = 0;
+            for (int i = 0; i < n; i++) {
+                if (pinnedMentee[i] || matchedArc[i] != -1) {
+                    continue;
+                }
+                int k = 0;
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    if (beneficial(a)) {
+                        k++;
+                        degree[n + g.arcMentor(a)]++;
+                        largest = Math.max(largest, -cost[a]);
+                    }
+                }
+                if (k == 0) {
+                    matchedArc[i] = DUMMY;
+                    continue;
+                }
+                degree[i] = k + 1;
+                active++;
+            }
+            // A node's price falls by at most about 3 V epsilon per phase (Goldberg and Tarjan), so prices stay
+            // within a few V C alpha over all phases; 16 V C alpha below the long range leaves room to spare.
+            if ((double) largest * alpha * nodes * 16.0 >= 9.0e18) {
+                for (int i = 0; i < n; i++) {
+                    if (matchedArc[i] == DUMMY && !ineligible[i]) {
+                        matchedArc[i] = -1;
+                    }
+                }
+                return false;
+            }
+            if (active == 0) {
+                return true;
+            }
+            for (int j = 0; j < m; j++) {
+                if (degree[n + j] > 0) {
+                    degree[n + j]++;
+                    degree[sink]++;
+                }
+            }
+            degree[sink] += active;
+            int[] first = new int[nodes + 1];
+            for (int v = 0; v < nodes; v++) {
+                first[v + 1] = first[v] + degree[v];
+            }
+            int arcs = first[nodes];
+            int[] head = new int[arcs];
+            int[] twin = new int[arcs];
+            long[] scaled = new long[arcs];
+            int[] capacity = new int[arcs];
+            int[] origin = new int[first[n]];
+            int[] fill = Arrays.copyOf(first, nodes);
+            int[] supply = new int[nodes];
+            for (int i = 0; i < n; i++) {
+                if (degree[i] == 0) {
+                    continue;
+                }
+                for (int a = g.rowStart(i); a < g.rowEnd(i); a++) {
+                    if (beneficial(a)) {
+                        int w = n + g.arcMentor(a);
+                        int s = fill[i]++;
+                        origin[s] = a;
+                        link(head, twin, scaled, capacity, s, i, fill[w]++, w, cost[a] * alpha, 1);
+                    }
+                }
+                int s = fill[i]++;
+                origin[s] = -1;
+                link(head, twin, scaled, capacity, s, i, fill[sink]++, sink, 0, 1);
+                supply[i] = 1;
+            }
+            for (int j = 0; j < m; j++) {
+                int v = n + j;
+                if (degree[v] > 0) {
+                    link(head, twin, scaled, capacity, fill[v]++, v, fill[sink]++, sink, 0, residualCapacity[j]);
+                }
+            }
+            supply[sink] = -active;
+            CostScalingFlow flow = new CostScalingFlow(first, head, twin, scaled, capacity, supply, n);
+            flow.solve(largest * alpha);
+            for (int i = 0; i < n; i++) {
+                if (degree[i] == 0) {
+                    continue;
+                }
+                for (int s = first[i]; s < first[i + 1]; s++) {
+                    if (flow.residual(s) == 0) {
+                        matchedArc[i] = origin[s] >= 0 ? origin[s] : DUMMY;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean beneficial(int a) {
+            return usable[a] && cost[a] < 0 && residualCapacity[g.arcMentor(a)] > 0;
+        }
+
+        private static void link(int[] head, int[] twin, long[] scaled, int[] capacity, int s, int from, int t, int to,
+                long arcCost, int arcCapacity) {
+            head[s] = to;
+            head[t] = from;
+            twin[s] = t;
+            twin[t] = s;
+            scaled[s] = arcCost;
+            scaled[t] = -arcCost;
+            capacity[s] = arcCapacity;
+            capacity[t] = 0;
+        }
+
+        private void solveByShortestPaths() {
+            prepareShortestPaths();
             for (int k = 0; k < n; k++) {
                 if (pinnedMentee[k]) {
                     continue;
@@ -183,7 +327,6 @@ public final class OptimalAssignment {
                 }
                 augmentFrom(k);
             }
-            return result();
         }
 
         private boolean hasUsableArc(int k) {

@@ -27,6 +27,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.mentoring.platform.web.DatabaseOutage;
 
 /**
  * The service's one Kafka consumer. Records are applied in partition order, each through {@link EventApplier}
@@ -123,7 +124,23 @@ public class EventConsumer {
         thread = null;
     }
 
+    /**
+     * Consumes until stopped. A failure the record loop does not absorb (e.g. the dead-letter table unreachable) closes
+     * the consumer without committing and opens a new one a moment later: what was not committed comes again and
+     * the inbox drops what was already applied, so nothing is lost and the service does not stop consuming.
+     */
     private void run() {
+        while (running) {
+            try {
+                consume();
+            } catch (Exception e) {
+                LOG.errorf(e, "event consumer failed; reconnecting in %s", RECONNECT_PAUSE);
+                sleep(RECONNECT_PAUSE);
+            }
+        }
+    }
+
+    private void consume() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -168,8 +185,6 @@ public class EventConsumer {
             if (commitOnStop && !pending.isEmpty()) {
                 c.commitSync(pending);
             }
-        } catch (Exception e) {
-            LOG.errorf(e, "event consumer stopped unexpectedly");
         } finally {
             consumer = null;
         }
@@ -222,6 +237,14 @@ public class EventConsumer {
                 deadLetters.record(record, event, e.getMessage(), attempt);
                 return;
             } catch (RuntimeException e) {
+                if (running && DatabaseOutage.causedBy(e)) {
+                    // Not the record's fault: wait for the database instead of spending attempts or dead-lettering.
+                    LOG.warnf("database unreachable while applying %s %s; waiting for it: %s", event.type(),
+                            event.id(), DatabaseOutage.describe(e));
+                    attempt--;
+                    sleep(OUTAGE_PAUSE);
+                    continue;
+                }
                 if (attempt >= max || !running) {
                     if (!running) {
                         throw e;
@@ -247,6 +270,10 @@ public class EventConsumer {
         }
         lag.set(total);
     }
+
+    /** How long the consumer waits before trying again while the database is unreachable. */
+    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
+    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(2);
 
     private static String describe(Throwable e) {
         Throwable root = e;

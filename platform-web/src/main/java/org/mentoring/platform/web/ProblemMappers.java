@@ -118,6 +118,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unreachable on %s %s: %s", request.method(), request.path(), DatabaseOutage.describe(e));
+            return Problem.of(ProblemType.UNAVAILABLE, "The service's database is unreachable; retry shortly")
+                    .at(request.path()).toResponseBuilder().header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return Problem.of(ProblemType.INTERNAL, "The request could not be completed; it has been logged")
                 .at(request.path()).toResponse();

@@ -3,11 +3,14 @@ package org.mentoring.platform.web;
 import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Problem answers for what never reaches the REST layer: paths no route serves, bodies over the size limit and
@@ -17,7 +20,24 @@ import jakarta.enterprise.event.Observes;
 @RegisterForReflection(targets = {Problem.class, Problem.FieldError.class})
 public class ProblemRoutes {
 
+    /** The body size this service accepts; a request declaring more is refused before its body is read. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        long limit = maxBodySize.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String declared = ctx.request().getHeader("Content-Length");
+            if (declared != null && exceeds(declared, limit)) {
+                // Answer at once and close: reading (and discarding) the rest of an oversized body is what the
+                // limit is there to avoid.
+                ctx.response().putHeader("Connection", "close");
+                send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the " + limit
+                        + " bytes this service accepts").onComplete(done -> ctx.request().connection().close());
+                return;
+            }
+            ctx.next();
+        });
         router.route().order(Integer.MAX_VALUE - 1).handler(ctx ->
                 send(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.request().method() + " " + ctx.request().path()));
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
@@ -47,9 +67,17 @@ public class ProblemRoutes {
         }
     }
 
-    private static void send(RoutingContext ctx, ProblemType type, String detail) {
+    private static boolean exceeds(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Future<Void> send(RoutingContext ctx, ProblemType type, String detail) {
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.request().path(), List.of());
-        ctx.response()
+        return ctx.response()
                 .setStatusCode(type.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.Expensive;
 
 /** Bulk loads of employees (initial load, nightly sync) by HR or by the HRIS's service account. */
 @Path("/v1/hris/{integration}/imports")
@@ -29,6 +30,7 @@ public class ImportResource {
     ImportService imports;
 
     @POST
+    @Expensive("imports")
     @Consumes({ImportService.CSV, ImportService.JSON_LINES, ImportService.NDJSON})
     public Response start(@PathParam("integration") String integration,
                           @QueryParam("fullSync") @DefaultValue("false") boolean fullSync,

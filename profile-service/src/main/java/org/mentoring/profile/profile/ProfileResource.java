@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.Expensive;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.PersonalDataExport;
@@ -98,6 +99,7 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}/export")
+    @Expensive("exports")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     public PersonalDataExport export(@PathParam("id") UUID id) {
         if (!person.caller().hasRole(Caller.HR_ADMIN) && !person.is(id)) {

@@ -1,0 +1,56 @@
+package org.mentoring.feedback.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.mentoring.feedback.Sql;
+import org.mentoring.feedback.config.IdentityConfig;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+
+/** The profile the verified bearer token belongs to, found in the people read model kept from profile events. */
+@RequestScoped
+public class CurrentPerson {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    Sql sql;
+
+    private Optional<UUID> profileId;
+
+    public Optional<UUID> profileId() {
+        if (profileId == null) {
+            profileId = resolve();
+        }
+        return profileId;
+    }
+
+    public UUID requireProfileId() {
+        return profileId().orElseThrow(() -> ProblemException.notFound("Profile", "of the calling person"));
+    }
+
+    public boolean hasRole(String role) {
+        return caller.hasRole(role);
+    }
+
+    private Optional<UUID> resolve() {
+        if (!caller.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (config.linkClaim() == IdentityConfig.LinkClaim.sub) {
+            String sub = caller.subject();
+            return sub == null ? Optional.empty() : sql.one(
+                    "SELECT profile_id FROM person WHERE external_id = ? AND NOT erased", rs -> Sql.uuid(rs, "profile_id"), sub);
+        }
+        return caller.email().flatMap(email -> sql.one(
+                "SELECT profile_id FROM person WHERE lower(email) = lower(?) AND NOT erased",
+                rs -> Sql.uuid(rs, "profile_id"), email));
+    }
+}

@@ -1,0 +1,64 @@
+package org.mentoring.session.participant;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.session.config.IdentityConfig;
+
+/** The profile the verified bearer token belongs to, found in the participants read model by the configured claim. */
+@RequestScoped
+public class CurrentPerson {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    EntityManager em;
+
+    private Optional<UUID> profileId;
+
+    public Optional<UUID> profileId() {
+        if (profileId == null) {
+            profileId = resolve();
+        }
+        return profileId;
+    }
+
+    public UUID requireProfileId() {
+        return profileId().orElseThrow(() -> ProblemException.notFound("Profile", "of the calling person"));
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    private Optional<UUID> resolve() {
+        if (!caller.isAuthenticated()) {
+            return Optional.empty();
+        }
+        String sql;
+        String value;
+        if (config.linkClaim() == IdentityConfig.LinkClaim.sub) {
+            sql = "SELECT profile_id FROM person WHERE external_id = :v AND NOT erased";
+            value = caller.subject();
+        } else {
+            sql = "SELECT profile_id FROM person WHERE lower(email) = lower(:v) AND NOT erased";
+            value = caller.email().orElse(null);
+        }
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(sql, UUID.class).setParameter("v", value).getResultList();
+        return ids.stream().findFirst();
+    }
+}
