@@ -52,6 +52,10 @@ public class MentorshipService {
      * Starts an active mentorship from a published matching run (origin=program) and emits
      * mentoring.mentorship.started.v1; joins the caller's transaction. The run already respected capacities and
      * hard constraints, so neither is checked again here.
+     *
+     * @param kind classic, peer, reverse or group
+     * @param groupId shared by the mentorships of one group (one mentor, several mentees), else null
+     * @param score the pair's match score on the catalogue's 0-100 scale, or null
      */
     @Transactional
     public Mentorship startFromProgram(UUID programId, String kind, UUID mentorId, UUID menteeId,

@@ -36,7 +36,7 @@ import org.mentoring.platform.web.ProblemException;
 @ApplicationScoped
 public class Recommender {
 
-    static final int SHORTLIST = 2000;
+    static final int SHORTLIST = 500;
 
     @Inject
     CandidateIndex index;
