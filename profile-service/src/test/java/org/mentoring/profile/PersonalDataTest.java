@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mentoring.profile.Api.PROBLEM;
@@ -100,6 +101,22 @@ class PersonalDataTest {
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     assertEquals(0, rs.getInt(1), "raw HRIS deliveries about the person are gone");
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE strpos(data, ?) > 0")) {
+                s.setString(1, email);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "no event in the outbox still carries the person's email");
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT type FROM outbox WHERE record_key = ? ORDER BY seq")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("mentoring.profile.erased.v1", rs.getString(1), "only the erasure event remains");
+                    assertFalse(rs.next());
                 }
             }
         }

@@ -23,7 +23,7 @@ import org.mentoring.profile.profile.ProfileView;
 /**
  * Erasure and export of a person's data. Erasure keeps only the profile's id as a tombstone (so references from
  * other people's management chains and from other services stay resolvable to "erased") and deletes the raw HRIS
- * deliveries about the person.
+ * deliveries about the person, their earlier profile events and the webhook deliveries of those events.
  */
 @ApplicationScoped
 public class PersonalDataService {
@@ -46,6 +46,14 @@ public class PersonalDataService {
         String externalId = p.externalId;
         em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x)")
                 .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId).executeUpdate();
+        // The person's earlier profile events carry their data: drop them from the outbox (sent or not: the erased
+        // event that follows supersedes them for every consumer) and from the webhook delivery log, where their
+        // bodies wait or were kept for redelivery.
+        em.createNativeQuery("DELETE FROM outbox WHERE topic = :topic AND record_key = :id")
+                .setParameter("topic", ProfileEvents.TOPIC).setParameter("id", id.toString()).executeUpdate();
+        em.createNativeQuery("DELETE FROM webhook_delivery WHERE event_type LIKE 'mentoring.profile.%'"
+                        + " AND strpos(body, :id) > 0")
+                .setParameter("id", id.toString()).executeUpdate();
         p.externalId = null;
         p.email = null;
         p.displayName = null;

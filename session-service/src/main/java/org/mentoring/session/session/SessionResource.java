@@ -95,6 +95,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/accept")
     @RolesAllowed({ANYONE})
     @Operation(operationId = "acceptSession", summary = "Accept the other participant's proposal")
@@ -103,6 +104,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/decline")
     @RolesAllowed({ANYONE})
     @Operation(operationId = "declineSession", summary = "Decline the other participant's proposal")
@@ -127,6 +129,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/held")
     @RolesAllowed({ANYONE})
     @Operation(operationId = "markSessionHeld", summary = "Mark a session that has started as held")
@@ -135,6 +138,7 @@ public class SessionResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/no-show")
     @RolesAllowed({ANYONE})
     @Operation(operationId = "markSessionNoShow", summary = "Mark a session that has started as missed")
