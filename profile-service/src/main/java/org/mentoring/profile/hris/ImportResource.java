@@ -18,11 +18,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mentoring.platform.web.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bulk loads of employees (initial load, nightly sync) by HR or by the HRIS's service account. */
 @Path("/v1/hris/{integration}/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.HR_ADMIN, Caller.INTEGRATION})
+@Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class ImportResource {
 
     @Inject
@@ -30,6 +38,10 @@ public class ImportResource {
 
     @POST
     @Consumes({ImportService.CSV, ImportService.JSON_LINES, ImportService.NDJSON})
+    @Operation(operationId = "startImport", summary = "Start a bulk import of employees (CSV or JSON lines)")
+    @APIResponse(responseCode = "202", description = "The import job, running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)),
+            headers = @Header(name = "Location", description = "URL of the import job", schema = @Schema(type = SchemaType.STRING)))
     public Response start(@PathParam("integration") String integration,
                           @QueryParam("fullSync") @DefaultValue("false") boolean fullSync,
                           @QueryParam("terminateMissing") @DefaultValue("false") boolean terminateMissing,
@@ -43,6 +55,7 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getImport", summary = "Read the progress and outcome of an import")
     public ImportView get(@PathParam("integration") String integration, @PathParam("id") UUID id) {
         return imports.get(integration, id);
     }
