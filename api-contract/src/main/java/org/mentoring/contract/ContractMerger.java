@@ -109,7 +109,7 @@ public final class ContractMerger {
         }
 
         ObjectNode merged = JSON.objectNode();
-        merged.put("openapi", openapi == null ? "3.1.0" : openapi);
+        merged.put("openapi", openapi == null ? "3.0.3" : openapi);
         ObjectNode info = merged.putObject("info");
         info.put("title", "Mentoring platform API");
         info.put("version", version);
@@ -118,7 +118,8 @@ public final class ContractMerger {
                 + "by the api-contract module; do not edit by hand. Errors are application/problem+json (RFC 9457); "
                 + "lists are pages of {items, nextCursor}; callers authenticate with a bearer JWT whose groups are "
                 + "their roles (x-roles on each operation).");
-        info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
+        info.putObject("contact").put("name", "Mentoring platform maintainers");
+        info.putObject("license").put("name", "Apache-2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
         merged.putArray("servers").addObject().put("url", "/")
                 .put("description", "The ingress in front of the services; every path starts with /v1");
         ArrayNode tagList = merged.putArray("tags");

@@ -17,8 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.MentoringTestResource;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mentoring.platform.testing.ContractValidation;
 
 @QuarkusTest
+@ExtendWith(ContractValidation.class)
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 class HrisImportTest {
 

@@ -13,10 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.mentoring.platform.web.Caller;
-import org.mentoring.profile.identity.CurrentPerson;
-import org.mentoring.profile.privacy.PersonalDataExport;
-import org.mentoring.profile.privacy.PersonalDataService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,6 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.PersonalDataExport;
+import org.mentoring.profile.privacy.PersonalDataService;
 
 /** The caller's own profile, found through the link between their token and a profile. */
 @Path("/v1/me")
@@ -61,7 +61,7 @@ public class MeResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "updateMyProfile", summary = "Change some fields of the caller's own profile (JSON Merge Patch, If-Match required)")
     @RequestBody(required = true, description = "A JSON Merge Patch (RFC 7396) of the profile: fields to set, null to clear",
-            content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
+            content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
                     examples = @ExampleObject(name = "bio", value = "{\"bio\": \"Backend engineer, happy to talk about Kafka\", \"openToRequests\": true}")))
     @APIResponse(responseCode = "200", description = "The updated profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),

@@ -115,7 +115,7 @@ public class ProfileResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.HR_ADMIN, Caller.INTEGRATION})
     @Operation(operationId = "updateProfile", summary = "Change some fields of a profile (JSON Merge Patch, If-Match required)")
     @RequestBody(required = true, description = "A JSON Merge Patch (RFC 7396) of the profile: fields to set, null to clear",
-            content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT),
+            content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
                     examples = @ExampleObject(name = "bio", value = "{\"bio\": \"Backend engineer, happy to talk about Kafka\", \"openToRequests\": true}")))
     @APIResponse(responseCode = "200", description = "The updated profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),

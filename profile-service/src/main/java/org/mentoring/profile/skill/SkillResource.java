@@ -86,6 +86,8 @@ public class SkillResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.HR_ADMIN)
     @Operation(operationId = "addSkillAlias", summary = "Add another name for a skill (HR)")
+    @APIResponse(responseCode = "200", description = "The skill with its new alias",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
     @APIResponse(responseCode = "409", description = "The catalogue already knows this alias")
     public SkillView addAlias(@PathParam("id") UUID id, @NotNull @Valid NewAlias request) {
         return catalogue.addAlias(id, request);

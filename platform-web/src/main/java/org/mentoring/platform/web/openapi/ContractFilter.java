@@ -114,25 +114,47 @@ public class ContractFilter implements OASFilter {
         if (operation.getTags() == null || operation.getTags().isEmpty()) {
             broken.add(where + " has no tag: add @Tag(name = \"<service>\") to its resource class");
         }
+        boolean succeeds = operation.getResponses() != null && operation.getResponses().getAPIResponses().keySet()
+                .stream().anyMatch(code -> code.startsWith("2") || code.startsWith("3"));
+        if (!succeeds) {
+            broken.add(where + " documents no success response: declare it with @APIResponse(responseCode = \"2xx\")");
+        }
     }
 
+    /**
+     * Quarkus writes the {@code @RolesAllowed} roles as the scopes of the bearer requirement; OpenAPI 3.0 allows
+     * scopes only for OAuth2 and OpenID Connect, so they move to {@code x-roles} and into the description.
+     */
     private static void secure(Operation operation) {
         List<SecurityRequirement> security = operation.getSecurity();
         TreeSet<String> roles = new TreeSet<>();
+        boolean bearer = false;
         if (security != null) {
             for (SecurityRequirement requirement : security) {
-                List<String> scopes = requirement.getScheme(SECURITY_SCHEME);
-                if (scopes != null) {
-                    roles.addAll(scopes);
+                if (requirement.hasScheme(SECURITY_SCHEME)) {
+                    bearer = true;
+                    List<String> scopes = requirement.getScheme(SECURITY_SCHEME);
+                    if (scopes != null) {
+                        roles.addAll(scopes);
+                    }
                 }
             }
         }
-        if (security == null || security.isEmpty()) {
+        String access;
+        if (bearer) {
+            operation.setSecurity(new ArrayList<>(List.of(
+                    OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME, new ArrayList<>()))));
+            access = roles.isEmpty() ? "Any authenticated caller." : "Roles: " + String.join(", ", roles) + ".";
+        } else {
             operation.setSecurity(new ArrayList<>());
-            operation.addExtension(ROLES_EXTENSION, List.of());
-            return;
+            access = "No bearer token: the request carries its own proof (such as a signature).";
         }
         operation.addExtension(ROLES_EXTENSION, new ArrayList<>(roles));
+        if (blank(operation.getDescription())) {
+            operation.setDescription(operation.getSummary() + ". " + access);
+        } else if (!operation.getDescription().contains(access)) {
+            operation.setDescription(operation.getDescription() + "\n\n" + access);
+        }
     }
 
     private static void addProblems(String path, Operation operation) {
@@ -241,7 +263,7 @@ public class ContractFilter implements OASFilter {
                 .addProperty("title", string("Short human summary of the kind of problem", "Request is not valid"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .description("HTTP status code").minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)).examples(List.of(400)))
+                        .maximum(java.math.BigDecimal.valueOf(599)).example(400))
                 .addProperty("detail", string("What went wrong with this request",
                         "email: must be a well-formed email address"))
                 .addProperty("instance", string("The request path the problem occurred on", "/v1/profiles"))
@@ -258,8 +280,7 @@ public class ContractFilter implements OASFilter {
     }
 
     private static Schema string(String description, String example) {
-        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description)
-                .examples(List.of(example));
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description).example(example);
     }
 
     private static int status(String code) {
