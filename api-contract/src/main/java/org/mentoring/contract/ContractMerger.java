@@ -127,11 +127,35 @@ public final class ContractMerger {
         ObjectNode pathNode = merged.putObject("paths");
         paths.forEach(pathNode::set);
         ObjectNode componentNode = merged.putObject("components");
+        Map<String, JsonNode> schemas = components.get("schemas");
+        if (schemas != null) {
+            schemas.keySet().retainAll(reachableSchemas(paths.values(), schemas));
+        }
         components.forEach((kind, entries) -> {
             ObjectNode kindNode = componentNode.putObject(kind);
             entries.forEach(kindNode::set);
         });
         return merged;
+    }
+
+    private static final String SCHEMA_REF = "#/components/schemas/";
+
+    /** Schemas the paths use, directly or through other schemas; the rest would only confuse a reader. */
+    private static java.util.Set<String> reachableSchemas(java.util.Collection<ObjectNode> roots, Map<String, JsonNode> schemas) {
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)) {
+                String name = ref.asText().substring(SCHEMA_REF.length());
+                if (reached.add(name) && schemas.containsKey(name)) {
+                    pending.push(schemas.get(name));
+                }
+            }
+            node.elements().forEachRemaining(pending::push);
+        }
+        return reached;
     }
 
     private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");

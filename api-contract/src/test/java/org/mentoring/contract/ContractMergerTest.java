@@ -21,14 +21,19 @@ class ContractMergerTest {
     void mergesPathsComponentsAndTagsInAStableOrder() throws Exception {
         ContractMerger.ServiceDocument profile = doc("profile-service", """
                 {"openapi": "3.0.3", "tags": [{"name": "profile-service"}],
-                 "paths": {"/v1/profiles": {"post": {"operationId": "createProfile", "tags": ["profile-service"],
-                                                     "responses": {"500": {}, "201": {}, "400": {}}},
-                                            "get": {"operationId": "searchProfiles", "tags": ["profile-service"]}}},
-                 "components": {"schemas": {"Problem": {"type": "object"}, "ProfileView": {"type": "object"}}}}
+                 "paths": {"/v1/profiles": {
+                     "post": {"operationId": "createProfile", "tags": ["profile-service"],
+                              "responses": {"500": {"$ref": "#/components/schemas/Problem"},
+                                            "201": {"$ref": "#/components/schemas/ProfileView"},
+                                            "400": {}}},
+                     "get": {"operationId": "searchProfiles", "tags": ["profile-service"]}}},
+                 "components": {"schemas": {"Problem": {"type": "object"}, "ProfileView": {"type": "object"},
+                                            "Unused": {"type": "string"}}}}
                 """);
         ContractMerger.ServiceDocument matching = doc("matching-service", """
                 {"openapi": "3.0.3",
-                 "paths": {"/v1/mentorships": {"get": {"operationId": "listMentorships", "tags": ["matching-service"]}}},
+                 "paths": {"/v1/mentorships": {"get": {"operationId": "listMentorships", "tags": ["matching-service"],
+                                                       "x-page": {"$ref": "#/components/schemas/Mentorship"}}}},
                  "components": {"schemas": {"Problem": {"type": "object"}, "Mentorship": {"type": "object"}}}}
                 """);
 

@@ -16,9 +16,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.mentoring.platform.testing.MentoringTestResource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mentoring.platform.testing.ContractValidation;
+import org.mentoring.platform.testing.MentoringTestResource;
 
 @QuarkusTest
 @ExtendWith(ContractValidation.class)

@@ -23,10 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.mentoring.platform.testing.EventCatalogue;
-import org.mentoring.platform.testing.MentoringTestResource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mentoring.platform.testing.ContractValidation;
+import org.mentoring.platform.testing.EventCatalogue;
+import org.mentoring.platform.testing.MentoringTestResource;
 
 /** What profile-service writes to its outbox for a profile's life, checked against the event catalogue. */
 @QuarkusTest

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +32,8 @@ public class HrisWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "receiveHrisEvent", summary = "Receive one employee change from an HRIS (Standard Webhooks signature, no bearer token)")
+    @RequestBody(required = true, description = "One employee change, exactly the bytes that were signed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HrisWebhookPayload.class)))
     @APIResponse(responseCode = "200", description = "Applied, or recognised as a repeat of an event already received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcome.class)))
     @APIResponse(responseCode = "413", description = "The event is larger than accepted")

@@ -17,14 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.mentoring.platform.web.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.Caller;
 
 /** Bulk loads of employees (initial load, nightly sync) by HR or by the HRIS's service account. */
 @Path("/v1/hris/{integration}/imports")
@@ -38,6 +39,19 @@ public class ImportResource {
 
     @POST
     @Consumes({ImportService.CSV, ImportService.JSON_LINES, ImportService.NDJSON})
+    @RequestBody(required = true, description = "One employee per CSV row (with a header row) or per JSON line",
+            content = {
+                @Content(mediaType = ImportService.CSV, schema = @Schema(type = SchemaType.STRING),
+                        example = "externalId,email,displayName,jobTitle,department,location,timeZone,languages,level,"
+                                + "gradeLabel,managerExternalId,hireDate,status\n"
+                                + "E-10042,ada.lovelace@example.com,Ada Lovelace,Staff Engineer,Platform,Berlin,"
+                                + "Europe/Berlin,en,6,L6,E-10001,2021-04-01,active\n"),
+                @Content(mediaType = ImportService.JSON_LINES, schema = @Schema(type = SchemaType.STRING),
+                        example = "{\"externalId\":\"E-10042\",\"email\":\"ada.lovelace@example.com\","
+                                + "\"displayName\":\"Ada Lovelace\",\"status\":\"active\"}\n"),
+                @Content(mediaType = ImportService.NDJSON, schema = @Schema(type = SchemaType.STRING),
+                        example = "{\"externalId\":\"E-10042\",\"email\":\"ada.lovelace@example.com\","
+                                + "\"displayName\":\"Ada Lovelace\",\"status\":\"active\"}\n")})
     @Operation(operationId = "startImport", summary = "Start a bulk import of employees (CSV or JSON lines)")
     @APIResponse(responseCode = "202", description = "The import job, running",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)),

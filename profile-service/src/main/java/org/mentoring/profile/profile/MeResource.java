@@ -51,6 +51,7 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The caller's profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No profile is linked to the caller's token")
     public Response get() {
         Profile profile = profiles.get(person.requireProfileId());
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
@@ -67,6 +68,7 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "Another profile already has this email")
+    @APIResponse(responseCode = "404", description = "No profile is linked to the caller's token")
     public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
         Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(body), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
@@ -76,6 +78,9 @@ public class MeResource {
     @Path("/export")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "exportMyData", summary = "Export everything held about the caller")
+    @APIResponse(responseCode = "200", description = "Everything held about the caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataExport.class)))
+    @APIResponse(responseCode = "404", description = "No profile is linked to the caller's token")
     public PersonalDataExport export() {
         return personalData.export(person.requireProfileId());
     }

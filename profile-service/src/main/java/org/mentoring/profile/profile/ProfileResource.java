@@ -25,11 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.mentoring.platform.web.Caller;
-import org.mentoring.platform.web.ProblemException;
-import org.mentoring.profile.identity.CurrentPerson;
-import org.mentoring.profile.privacy.PersonalDataExport;
-import org.mentoring.profile.privacy.PersonalDataService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,6 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.PersonalDataExport;
+import org.mentoring.profile.privacy.PersonalDataService;
 
 /**
  * The people directory. Every signed-in caller searches it and reads directory cards; the private fields appear

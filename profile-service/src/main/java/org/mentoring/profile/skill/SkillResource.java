@@ -20,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.mentoring.platform.web.Caller;
-import org.mentoring.platform.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -29,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.ProblemException;
 
 /** The skills catalogue: read by everyone signed in, extended by HR administrators. */
 @Path("/v1/skills")
@@ -53,6 +53,9 @@ public class SkillResource {
     @Path("/normalize")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
     @Operation(operationId = "normalizeSkillName", summary = "Find the catalogue skill a free-text name or alias stands for")
+    @APIResponse(responseCode = "200", description = "The skill the name stands for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "404", description = "No skill of the catalogue has this name or alias")
     public SkillView normalize(@QueryParam("name") @NotNull String name) {
         String canonical = catalogue.canonical(name)
                 .orElseThrow(() -> ProblemException.notFound("Skill", "'" + name.strip() + "'"));

@@ -68,6 +68,7 @@ public class ContractFilter implements OASFilter {
 
         List<String> broken = new ArrayList<>();
         checkPages(components, broken);
+        allowNullInOptionalFields(components);
         Examples examples = new Examples(components);
         Map<String, PathItem> paths = openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems();
         for (Map.Entry<String, PathItem> path : new TreeMap<>(paths).entrySet()) {
@@ -198,7 +199,10 @@ public class ContractFilter implements OASFilter {
         if (status == 400) {
             example.put("type", ProblemType.VALIDATION.uri());
             example.put("title", ProblemType.VALIDATION.title());
-            example.put("errors", List.of(Map.of("field", "email", "message", "must be a well-formed email address")));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "email");
+            error.put("message", "must be a well-formed email address");
+            example.put("errors", List.of(error));
         }
         return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
@@ -233,6 +237,46 @@ public class ContractFilter implements OASFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * The services write an absent optional field as {@code null} (Jackson's default), so every property that is not
+     * required may be null. A reference to a scalar schema (UUID, dates) is inlined for that, as OpenAPI 3.0 ignores
+     * anything beside a {@code $ref}.
+     */
+    private static void allowNullInOptionalFields(Components components) {
+        Map<String, Schema> schemas = components.getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        for (Schema schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            for (Map.Entry<String, Schema> property : new TreeMap<>(schema.getProperties()).entrySet()) {
+                if (required.contains(property.getKey())) {
+                    continue;
+                }
+                Schema value = property.getValue();
+                if (value.getRef() != null) {
+                    Schema target = schemas.get(value.getRef().substring(value.getRef().lastIndexOf('/') + 1));
+                    if (target == null || target.getProperties() != null || target.getType() == null
+                            || target.getType().contains(Schema.SchemaType.OBJECT)
+                            || target.getType().contains(Schema.SchemaType.ARRAY)) {
+                        continue;
+                    }
+                    value = OASFactory.createSchema().type(new ArrayList<>(target.getType())).format(target.getFormat())
+                            .pattern(target.getPattern()).description(target.getDescription())
+                            .example(target.getExample()).examples(target.getExamples())
+                            .enumeration(target.getEnumeration() == null ? null : new ArrayList<>(target.getEnumeration()));
+                    schema.addProperty(property.getKey(), value);
+                }
+                if (value.getType() != null && !value.getType().contains(Schema.SchemaType.NULL)) {
+                    value.addType(Schema.SchemaType.NULL);
+                }
+            }
+        }
     }
 
     /** The one pagination shape: a schema that has a {@code nextCursor} has exactly {@code items} and it. */

@@ -42,11 +42,15 @@ final class Examples {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
-        for (MediaType media : content.getMediaTypes().values()) {
+        for (Map.Entry<String, MediaType> entry : content.getMediaTypes().entrySet()) {
+            MediaType media = entry.getValue();
+            if (isJsonLines(entry.getKey()) && (media.getExample() instanceof Map<?, ?> || media.getExample() instanceof List<?>)) {
+                media.setExample(jsonLine(media.getExample()));
+            }
             boolean hasExample = media.getExample() != null
                     || (media.getExamples() != null && !media.getExamples().isEmpty());
             if (!hasExample && media.getSchema() != null) {
-                Object example = of(media.getSchema(), 0);
+                Object example = of(media.getSchema(), 0, null);
                 if (example != null) {
                     media.setExample(example);
                 }
@@ -54,13 +58,29 @@ final class Examples {
         }
     }
 
-    Object of(Schema schema, int depth) {
+    /** A JSON-lines body is text; the OpenAPI reader parses a hand example of one line as JSON, so write it back. */
+    private static boolean isJsonLines(String mediaType) {
+        return mediaType.endsWith("jsonl") || mediaType.endsWith("ndjson");
+    }
+
+    private static String jsonLine(Object value) {
+        try {
+            return LINE_WRITER.writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the example as JSON", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LINE_WRITER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    Object of(Schema schema, int depth, String name) {
         if (schema == null || depth > MAX_DEPTH) {
             return null;
         }
         if (schema.getRef() != null) {
-            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-            return of(schemas.get(name), depth + 1);
+            String ref = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            return of(schemas.get(ref), depth + 1, name);
         }
         if (schema.getExample() != null) {
             return schema.getExample();
@@ -79,13 +99,13 @@ final class Examples {
         }
         for (List<Schema> alternatives : java.util.Arrays.asList(schema.getOneOf(), schema.getAnyOf())) {
             if (alternatives != null && !alternatives.isEmpty()) {
-                return of(alternatives.get(0), depth + 1);
+                return of(alternatives.get(0), depth + 1, name);
             }
         }
         if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>();
             for (Schema part : schema.getAllOf()) {
-                if (of(part, depth + 1) instanceof Map<?, ?> map) {
+                if (of(part, depth + 1, name) instanceof Map<?, ?> map) {
                     map.forEach((k, v) -> merged.put(String.valueOf(k), v));
                 }
             }
@@ -98,10 +118,10 @@ final class Examples {
         return switch (type) {
             case OBJECT -> object(schema, depth);
             case ARRAY -> {
-                Object item = of(schema.getItems(), depth + 1);
+                Object item = of(schema.getItems(), depth + 1, name);
                 yield item == null ? List.of() : List.of(item);
             }
-            case STRING -> string(schema);
+            case STRING -> string(schema, name);
             case INTEGER -> schema.getMinimum() != null ? schema.getMinimum().max(BigDecimal.ONE).intValue() : 1;
             case NUMBER -> schema.getMinimum() != null ? schema.getMinimum().max(BigDecimal.ONE) : new BigDecimal("1.5");
             case BOOLEAN -> true;
@@ -112,14 +132,14 @@ final class Examples {
     private Object object(Schema schema, int depth) {
         Map<String, Object> example = new LinkedHashMap<>();
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> {
-                Object value = of(property, depth + 1);
+            schema.getProperties().forEach((property, propertySchema) -> {
+                Object value = of(propertySchema, depth + 1, property);
                 if (value != null) {
-                    example.put(name, value);
+                    example.put(property, value);
                 }
             });
         } else if (schema.getAdditionalPropertiesSchema() != null) {
-            Object value = of(schema.getAdditionalPropertiesSchema(), depth + 1);
+            Object value = of(schema.getAdditionalPropertiesSchema(), depth + 1, null);
             if (value != null) {
                 example.put("key", value);
             }
@@ -127,8 +147,25 @@ final class Examples {
         return example;
     }
 
-    private static Object string(Schema schema) {
+    /** Plausible values for the field names the services use, so that examples read like the domain. */
+    private static final Map<String, String> BY_NAME = Map.ofEntries(
+            Map.entry("email", "ada.lovelace@example.com"), Map.entry("displayName", "Ada Lovelace"),
+            Map.entry("name", "Kotlin"), Map.entry("jobTitle", "Staff Engineer"), Map.entry("department", "Platform"),
+            Map.entry("location", "Berlin"), Map.entry("timeZone", "Europe/Berlin"), Map.entry("languages", "en"),
+            Map.entry("language", "en"), Map.entry("gradeLabel", "L6"), Map.entry("externalId", "E-10042"),
+            Map.entry("bio", "Backend engineer; happy to talk about Kafka and career moves"),
+            Map.entry("topics", "career growth"), Map.entry("openToRoles", "mentor"), Map.entry("formats", "video"),
+            Map.entry("category", "Programming languages"), Map.entry("aliases", "kt"), Map.entry("alias", "kt"),
+            Map.entry("title", "Improve system design skills"), Map.entry("description", "What this is about"),
+            Map.entry("nextCursor", "eyJrIjoiQWRhIn0"), Map.entry("cursor", "eyJrIjoiQWRhIn0"),
+            Map.entry("message", "must not be blank"), Map.entry("field", "email"),
+            Map.entry("url", "https://hooks.example.com/mentoring"));
+
+    private static Object string(Schema schema, String name) {
         String format = schema.getFormat() == null ? "" : schema.getFormat();
+        if (format.isEmpty() && schema.getPattern() == null && name != null && BY_NAME.containsKey(name)) {
+            return BY_NAME.get(name);
+        }
         return switch (format) {
             case "uuid" -> "0b9a6d1e-5f3c-4c59-9d2e-7f1a2b3c4d5e";
             case "date-time" -> "2027-03-01T09:30:00Z";

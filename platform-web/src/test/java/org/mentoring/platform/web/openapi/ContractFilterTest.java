@@ -107,8 +107,27 @@ class ContractFilterTest {
         assertTrue(example instanceof Map<?, ?>, String.valueOf(example));
         Map<?, ?> skill = (Map<?, ?>) example;
         assertEquals("Kotlin", skill.get("name"));
-        assertEquals(List.of("string"), skill.get("aliases"));
+        assertEquals(List.of("kt"), skill.get("aliases"));
         assertEquals(36, String.valueOf(skill.get("id")).length());
+    }
+
+    @Test
+    void optionalFieldsMayBeNullAsTheServicesWriteThem() {
+        OpenAPI api = api("/v1/skills", operation("searchSkills", "Search skills"));
+        api.getComponents().addSchema("UUID", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"));
+        api.getComponents().addSchema("SkillView", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .required(new ArrayList<>(List.of("name")))
+                .addProperty("name", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("category", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("parentId", OASFactory.createSchema().ref("#/components/schemas/UUID")));
+
+        filter.filterOpenAPI(api);
+
+        Map<String, Schema> properties = api.getComponents().getSchemas().get("SkillView").getProperties();
+        assertEquals(List.of(Schema.SchemaType.STRING), properties.get("name").getType());
+        assertEquals(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL), properties.get("category").getType());
+        assertEquals(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL), properties.get("parentId").getType());
+        assertEquals("uuid", properties.get("parentId").getFormat());
     }
 
     private static Operation operation(String id, String summary) {
