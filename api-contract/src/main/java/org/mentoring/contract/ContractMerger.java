@@ -68,7 +68,12 @@ public final class ContractMerger {
                 for (Iterator<JsonNode> operations = item.elements(); operations.hasNext(); ) {
                     JsonNode operation = operations.next();
                     String id = operation.path("operationId").asText(null);
-                    if (id == null) {
+                    String where = service.service() + " " + path.getKey();
+                    if (id == null || operation.path("summary").asText("").isBlank() || operation.path("tags").isEmpty()
+                            || !operation.has("x-roles")) {
+                        problems.add(where + ": an operation lacks operationId, summary, tag or x-roles, so the "
+                                + "service's ContractFilter did not run or failed (mp.openapi.filter in its "
+                                + "application.properties; Quarkus logs why at build time)");
                         continue;
                     }
                     String other = operationOwners.putIfAbsent(id, service.service() + " " + path.getKey());

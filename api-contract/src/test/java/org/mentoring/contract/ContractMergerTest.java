@@ -23,16 +23,19 @@ class ContractMergerTest {
                 {"openapi": "3.0.3", "tags": [{"name": "profile-service"}],
                  "paths": {"/v1/profiles": {
                      "post": {"operationId": "createProfile", "tags": ["profile-service"],
+                              "summary": "Create a profile", "x-roles": ["hr-admin"],
                               "responses": {"500": {"$ref": "#/components/schemas/Problem"},
                                             "201": {"$ref": "#/components/schemas/ProfileView"},
                                             "400": {}}},
-                     "get": {"operationId": "searchProfiles", "tags": ["profile-service"]}}},
+                     "get": {"operationId": "searchProfiles", "tags": ["profile-service"],
+                             "summary": "Search", "x-roles": ["employee"]}}},
                  "components": {"schemas": {"Problem": {"type": "object"}, "ProfileView": {"type": "object"},
                                             "Unused": {"type": "string"}}}}
                 """);
         ContractMerger.ServiceDocument matching = doc("matching-service", """
                 {"openapi": "3.0.3",
                  "paths": {"/v1/mentorships": {"get": {"operationId": "listMentorships", "tags": ["matching-service"],
+                                                       "summary": "List", "x-roles": ["employee"],
                                                        "x-page": {"$ref": "#/components/schemas/Mentorship"}}}},
                  "components": {"schemas": {"Problem": {"type": "object"}, "Mentorship": {"type": "object"}}}}
                 """);
@@ -63,13 +66,26 @@ class ContractMergerTest {
     @Test
     void aPathOrOperationIdServedTwiceFails() throws Exception {
         ContractMerger.ServiceDocument a = doc("session-service",
-                "{\"paths\": {\"/v1/goals\": {\"get\": {\"operationId\": \"listGoals\"}}}}");
+                "{\"paths\": {\"/v1/goals\": {\"get\": " + op("listGoals") + "}}}");
         ContractMerger.ServiceDocument b = doc("feedback-service",
-                "{\"paths\": {\"/v1/goals\": {\"get\": {\"operationId\": \"other\"}},"
-                        + " \"/v1/kudos\": {\"get\": {\"operationId\": \"listGoals\"}}}}");
+                "{\"paths\": {\"/v1/goals\": {\"get\": " + op("other") + "},"
+                        + " \"/v1/kudos\": {\"get\": " + op("listGoals") + "}}}");
         RuntimeException failure = assertThrows(RuntimeException.class, () -> merger.merge(List.of(a, b)));
         assertTrue(failure.getMessage().contains("path /v1/goals is served by both"), failure.getMessage());
         assertTrue(failure.getMessage().contains("operationId listGoals is used by"), failure.getMessage());
+    }
+
+    @Test
+    void anOperationTheContractFilterDidNotProcessFails() throws Exception {
+        ContractMerger.ServiceDocument raw = doc("session-service",
+                "{\"paths\": {\"/v1/sessions\": {\"get\": {\"responses\": {\"200\": {}}}}}}");
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> merger.merge(List.of(raw)));
+        assertTrue(failure.getMessage().contains("session-service /v1/sessions: an operation lacks operationId"),
+                failure.getMessage());
+    }
+
+    private static String op(String id) {
+        return "{\"operationId\": \"" + id + "\", \"summary\": \"s\", \"tags\": [\"t\"], \"x-roles\": []}";
     }
 
     @Test

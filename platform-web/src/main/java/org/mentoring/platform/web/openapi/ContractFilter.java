@@ -67,6 +67,7 @@ public class ContractFilter implements OASFilter {
         components.addSchema("Problem", problemSchema());
 
         List<String> broken = new ArrayList<>();
+        freeFormJson(components);
         checkPages(components, broken);
         allowNullInOptionalFields(components);
         Examples examples = new Examples(components);
@@ -237,6 +238,26 @@ public class ContractFilter implements OASFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * A Jackson tree in a record (e.g. a stored webhook body) is scanned as if it were a bean; on the wire it is
+     * any JSON value.
+     */
+    private static void freeFormJson(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        if (components.getSchemas().containsKey("JsonNode")) {
+            components.addSchema("JsonNode", OASFactory.createSchema().description("Any JSON value"));
+        }
+        if (components.getSchemas().containsKey("ObjectNode")) {
+            components.addSchema("ObjectNode", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .additionalPropertiesSchema(OASFactory.createSchema()).description("Any JSON object"));
+        }
+        if (components.getSchemas().containsKey("JsonNodeType")) {
+            components.removeSchema("JsonNodeType");
+        }
     }
 
     /**
