@@ -26,9 +26,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mentoring.platform.testing.ContractValidation;
 import org.mentoring.platform.testing.MentoringTestResource;
 
 @QuarkusTest
+@ExtendWith(ContractValidation.class)
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 class PersonalDataTest {
 

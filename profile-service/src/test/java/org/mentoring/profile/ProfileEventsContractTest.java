@@ -23,11 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mentoring.platform.testing.ContractValidation;
 import org.mentoring.platform.testing.EventCatalogue;
 import org.mentoring.platform.testing.MentoringTestResource;
 
 /** What profile-service writes to its outbox for a profile's life, checked against the event catalogue. */
 @QuarkusTest
+@ExtendWith(ContractValidation.class)
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 class ProfileEventsContractTest {
 

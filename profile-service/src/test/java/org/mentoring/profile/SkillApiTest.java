@@ -19,9 +19,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mentoring.platform.testing.ContractValidation;
 import org.mentoring.platform.testing.MentoringTestResource;
 
 @QuarkusTest
+@ExtendWith(ContractValidation.class)
 @QuarkusTestResource(value = MentoringTestResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 class SkillApiTest {
 

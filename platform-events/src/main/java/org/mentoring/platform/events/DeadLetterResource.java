@@ -22,7 +22,8 @@ import org.mentoring.platform.web.ProblemType;
 
 /**
  * Operators' view of this service's dead letters: list them, and replay one after the cause has been fixed. Served
- * on each service's own port under {@code /admin}, outside the public {@code /v1} API the ingress exposes.
+ * on each service's own port under {@code /admin}, outside the public {@code /v1} API the ingress exposes, so it is
+ * hidden from the OpenAPI contract.
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +38,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "List records this service could not apply")
+    @Operation(hidden = true, operationId = "listDeadLetters", summary = "List records this service could not apply")
     public List<DeadLetters.DeadLetter> list(@QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
                                              @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return deadLetters.list(includeReplayed, limit);
@@ -45,7 +46,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{id}/replay")
-    @Operation(operationId = "replayDeadLetter", summary = "Apply a dead letter again (at most once, through the inbox)")
+    @Operation(hidden = true, operationId = "replayDeadLetter", summary = "Apply a dead letter again (at most once, through the inbox)")
     public ReplayResult replay(@PathParam("id") UUID id) {
         deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
         try {

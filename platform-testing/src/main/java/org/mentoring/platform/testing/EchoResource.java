@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Present only on the test classpath: a JSON endpoint that lets every service's tests check how its HTTP edge
@@ -24,6 +25,7 @@ public class EchoResource {
     }
 
     @POST
+    @Operation(hidden = true)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Greeting echo(@Valid Greeting greeting) {

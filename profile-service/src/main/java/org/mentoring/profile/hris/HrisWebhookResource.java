@@ -9,12 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Where HRIS systems deliver employee changes. No bearer token: each delivery is authenticated by its Standard
  * Webhooks signature with the integration's secret, checked before anything is read or stored.
  */
 @Path("/v1/hris/{integration}/events")
+@Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class HrisWebhookResource {
 
     @Inject
@@ -24,6 +31,12 @@ public class HrisWebhookResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "receiveHrisEvent", summary = "Receive one employee change from an HRIS (Standard Webhooks signature, no bearer token)")
+    @RequestBody(required = true, description = "One employee change, exactly the bytes that were signed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HrisWebhookPayload.class)))
+    @APIResponse(responseCode = "200", description = "Applied, or recognised as a repeat of an event already received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcome.class)))
+    @APIResponse(responseCode = "413", description = "The event is larger than accepted")
     public WebhookOutcome receive(@PathParam("integration") String integration,
                                   @HeaderParam("webhook-id") String webhookId,
                                   @HeaderParam("webhook-timestamp") String timestamp,

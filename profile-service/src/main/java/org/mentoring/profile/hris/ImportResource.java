@@ -17,6 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Expensive;
 
@@ -24,6 +32,7 @@ import org.mentoring.platform.web.Expensive;
 @Path("/v1/hris/{integration}/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Caller.HR_ADMIN, Caller.INTEGRATION})
+@Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class ImportResource {
 
     @Inject
@@ -32,6 +41,23 @@ public class ImportResource {
     @POST
     @Expensive("imports")
     @Consumes({ImportService.CSV, ImportService.JSON_LINES, ImportService.NDJSON})
+    @RequestBody(required = true, description = "One employee per CSV row (with a header row) or per JSON line",
+            content = {
+                @Content(mediaType = ImportService.CSV, schema = @Schema(type = SchemaType.STRING),
+                        example = "externalId,email,displayName,jobTitle,department,location,timeZone,languages,level,"
+                                + "gradeLabel,managerExternalId,hireDate,status\n"
+                                + "E-10042,ada.lovelace@example.com,Ada Lovelace,Staff Engineer,Platform,Berlin,"
+                                + "Europe/Berlin,en,6,L6,E-10001,2021-04-01,active\n"),
+                @Content(mediaType = ImportService.JSON_LINES, schema = @Schema(type = SchemaType.STRING),
+                        example = "{\"externalId\":\"E-10042\",\"email\":\"ada.lovelace@example.com\","
+                                + "\"displayName\":\"Ada Lovelace\",\"status\":\"active\"}\n"),
+                @Content(mediaType = ImportService.NDJSON, schema = @Schema(type = SchemaType.STRING),
+                        example = "{\"externalId\":\"E-10042\",\"email\":\"ada.lovelace@example.com\","
+                                + "\"displayName\":\"Ada Lovelace\",\"status\":\"active\"}\n")})
+    @Operation(operationId = "startImport", summary = "Start a bulk import of employees (CSV or JSON lines)")
+    @APIResponse(responseCode = "202", description = "The import job, running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)),
+            headers = @Header(name = "Location", description = "URL of the import job", schema = @Schema(type = SchemaType.STRING)))
     public Response start(@PathParam("integration") String integration,
                           @QueryParam("fullSync") @DefaultValue("false") boolean fullSync,
                           @QueryParam("terminateMissing") @DefaultValue("false") boolean terminateMissing,
@@ -45,6 +71,7 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getImport", summary = "Read the progress and outcome of an import")
     public ImportView get(@PathParam("integration") String integration, @PathParam("id") UUID id) {
         return imports.get(integration, id);
     }

@@ -25,6 +25,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Expensive;
 import org.mentoring.platform.web.ProblemException;
@@ -39,6 +48,7 @@ import org.mentoring.profile.privacy.PersonalDataService;
  */
 @Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class ProfileResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
@@ -57,6 +67,7 @@ public class ProfileResource {
 
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "searchProfiles", summary = "Search the people directory")
     public ProfilePage search(@QueryParam("q") String q, @QueryParam("skill") String skill,
                               @QueryParam("department") String department, @QueryParam("location") String location,
                               @QueryParam("levelMin") Integer levelMin, @QueryParam("levelMax") Integer levelMax,
@@ -71,6 +82,11 @@ public class ProfileResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "getProfile", summary = "Read a profile (private fields only for the person themself and HR)")
+    @APIResponse(responseCode = "200", description = "The full profile for the person themself and HR, else the directory card",
+            headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(anyOf = {ProfileView.class, DirectoryEntry.class})))
     public Response get(@PathParam("id") UUID id) {
         Profile profile = profiles.get(id);
         if (ProfileService.seesPrivate(id, person)) {
@@ -82,6 +98,12 @@ public class ProfileResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "createProfile", summary = "Create a profile")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
+            headers = {@Header(name = "Location", description = "URL of the new profile", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
     public Response create(@NotNull @Valid ProfileFields fields) {
         Profile profile = profiles.create(fields);
         return Response.created(URI.create("/v1/profiles/" + profile.id))
@@ -92,6 +114,14 @@ public class ProfileResource {
     @Path("/{id}")
     @Consumes(MERGE_PATCH)
     @RolesAllowed({Caller.EMPLOYEE, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "updateProfile", summary = "Change some fields of a profile (JSON Merge Patch, If-Match required)")
+    @RequestBody(required = true, description = "A JSON Merge Patch (RFC 7396) of the profile: fields to set, null to clear",
+            content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
+                    examples = @ExampleObject(name = "bio", value = "{\"bio\": \"Backend engineer, happy to talk about Kafka\", \"openToRequests\": true}")))
+    @APIResponse(responseCode = "200", description = "The updated profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
+            headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
         Profile profile = profiles.patch(id, ifMatch, mapper.readTree(body), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
@@ -101,6 +131,7 @@ public class ProfileResource {
     @Path("/{id}/export")
     @Expensive("exports")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
+    @Operation(operationId = "exportProfileData", summary = "Export everything held about a person (the person themself or HR)")
     public PersonalDataExport export(@PathParam("id") UUID id) {
         if (!person.caller().hasRole(Caller.HR_ADMIN) && !person.is(id)) {
             throw ProblemException.forbidden("Only the person themself or HR may export a person's data");
@@ -111,6 +142,8 @@ public class ProfileResource {
     @POST
     @Path("/{id}/erasure")
     @RolesAllowed(Caller.HR_ADMIN)
+    @Operation(operationId = "eraseProfile", summary = "Erase a person's personal data (HR)")
+    @APIResponse(responseCode = "204", description = "Erased")
     public Response erase(@PathParam("id") UUID id) {
         personalData.erase(id);
         return Response.noContent().build();
@@ -119,6 +152,8 @@ public class ProfileResource {
     @DELETE
     @Path("/{id}/personal-data")
     @RolesAllowed(Caller.HR_ADMIN)
+    @Operation(operationId = "deletePersonalData", summary = "Erase a person's personal data (HR; same as POST /erasure)")
+    @APIResponse(responseCode = "204", description = "Erased")
     public Response deletePersonalData(@PathParam("id") UUID id) {
         personalData.erase(id);
         return Response.noContent().build();

@@ -20,12 +20,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
 
 /** The skills catalogue: read by everyone signed in, extended by HR administrators. */
 @Path("/v1/skills")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class SkillResource {
 
     @Inject
@@ -33,6 +41,7 @@ public class SkillResource {
 
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "searchSkills", summary = "Search the skills catalogue by name prefix or category")
     public List<SkillView> search(@QueryParam("prefix") @DefaultValue("") String prefix,
                                   @QueryParam("category") String category,
                                   @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
@@ -43,6 +52,10 @@ public class SkillResource {
     @GET
     @Path("/normalize")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "normalizeSkillName", summary = "Find the catalogue skill a free-text name or alias stands for")
+    @APIResponse(responseCode = "200", description = "The skill the name stands for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "404", description = "No skill of the catalogue has this name or alias")
     public SkillView normalize(@QueryParam("name") @NotNull String name) {
         String canonical = catalogue.canonical(name)
                 .orElseThrow(() -> ProblemException.notFound("Skill", "'" + name.strip() + "'"));
@@ -53,6 +66,7 @@ public class SkillResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @Operation(operationId = "getSkill", summary = "Read one skill of the catalogue")
     public SkillView get(@PathParam("id") UUID id) {
         return catalogue.get(id);
     }
@@ -60,6 +74,11 @@ public class SkillResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.HR_ADMIN)
+    @Operation(operationId = "addSkill", summary = "Add a skill to the catalogue (HR)")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)),
+            headers = @Header(name = "Location", description = "URL of the new skill", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The catalogue already knows this name")
     public Response add(@NotNull @Valid NewSkill request) {
         SkillView skill = catalogue.add(request);
         return Response.created(URI.create("/v1/skills/" + skill.id())).entity(skill).build();
@@ -69,6 +88,10 @@ public class SkillResource {
     @Path("/{id}/aliases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.HR_ADMIN)
+    @Operation(operationId = "addSkillAlias", summary = "Add another name for a skill (HR)")
+    @APIResponse(responseCode = "200", description = "The skill with its new alias",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "409", description = "The catalogue already knows this alias")
     public SkillView addAlias(@PathParam("id") UUID id, @NotNull @Valid NewAlias request) {
         return catalogue.addAlias(id, request);
     }
