@@ -92,7 +92,7 @@ public final class ContractMerger {
                     String key = kind.getKey() + "/" + component.getKey();
                     JsonNode existing = merged.putIfAbsent(component.getKey(), component.getValue());
                     String owner = componentOwners.putIfAbsent(key, service.service());
-                    if (existing != null && !existing.equals(component.getValue())) {
+                    if (existing != null && !withoutExamples(existing).equals(withoutExamples(component.getValue()))) {
                         problems.add("components/" + key + " differs between " + owner + " and " + service.service()
                                 + ": give one of them another name (@Schema(name = \"...\")) or make them the same");
                     }
@@ -188,5 +188,29 @@ public final class ContractMerger {
             }
         });
         return sorted;
+    }
+
+    /** A schema as a contract: its examples (generated per service) do not make two definitions different. */
+    private static JsonNode withoutExamples(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).deepCopy();
+            if (copy.has("type") || copy.has("$ref") || copy.has("enum")) {
+                copy.remove(List.of("example", "examples"));
+            }
+            List<String> names = new ArrayList<>();
+            copy.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                copy.set(name, withoutExamples(copy.get(name)));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).deepCopy();
+            for (int i = 0; i < copy.size(); i++) {
+                copy.set(i, withoutExamples(copy.get(i)));
+            }
+            return copy;
+        }
+        return node;
     }
 }

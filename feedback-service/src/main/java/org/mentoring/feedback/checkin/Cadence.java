@@ -2,7 +2,10 @@ package org.mentoring.feedback.checkin;
 
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How often a programme check-in repeats. */
+@Schema(name = "CheckInCadence")
 public enum Cadence {
     once, weekly, biweekly, monthly;
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.jboss.logging.Logger;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemType;
 
@@ -46,12 +47,25 @@ import org.mentoring.platform.web.ProblemType;
  */
 public class ContractFilter implements OASFilter {
 
+    private static final Logger LOG = Logger.getLogger(ContractFilter.class);
+
     public static final String SECURITY_SCHEME = "bearerAuth";
     public static final String ROLES_EXTENSION = "x-roles";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        try {
+            apply(openAPI);
+        } catch (RuntimeException e) {
+            // Quarkus stores the unfiltered document and says nothing when a filter fails: say why here, where the
+            // build log shows it (api-contract then refuses the unfiltered document).
+            LOG.error(e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    private void apply(OpenAPI openAPI) {
         openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
                 .description("The ingress in front of the services; every path starts with /v1"))));
         Components components = openAPI.getComponents();
@@ -307,7 +321,8 @@ public class ContractFilter implements OASFilter {
         }
         for (Map.Entry<String, Schema> schema : new TreeMap<>(components.getSchemas()).entrySet()) {
             Map<String, Schema> properties = schema.getValue().getProperties();
-            if (properties == null || !(properties.containsKey("nextCursor") || properties.containsKey("items"))) {
+            // A cursor makes a page; a complete list (e.g. the top k recommendations) may carry items without one.
+            if (properties == null || !properties.containsKey("nextCursor")) {
                 continue;
             }
             Schema items = properties.get("items");

@@ -80,7 +80,7 @@ final class Examples {
         }
         if (schema.getRef() != null) {
             String ref = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-            return of(schemas.get(ref), depth + 1, name);
+            return of(schemas.get(ref), depth, name);
         }
         if (schema.getExample() != null) {
             return schema.getExample();
@@ -183,6 +183,10 @@ final class Examples {
             "ABC", "abc", "a", "A", "1", "2027-03-01", "example");
 
     private static String matching(String pattern) {
+        if (pattern.matches("\\^?[A-Za-z0-9_-]+(\\|[A-Za-z0-9_-]+)+\\$?")) {
+            // An alternation of words (mentor|mentee|peer): its first word.
+            return pattern.replace("^", "").split("\\|")[0];
+        }
         try {
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern);
             for (String candidate : PATTERN_CANDIDATES) {
