@@ -73,6 +73,8 @@ public class ContractFilter implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
+        // One scheme only: Quarkus's own (named after its configuration) is replaced by bearerAuth below.
+        components.setSecuritySchemes(new java.util.LinkedHashMap<>());
         components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("A JWT from the organisation's OpenID Connect provider; its groups are the caller's "
@@ -138,18 +140,23 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * Quarkus writes the {@code @RolesAllowed} roles as the scopes of the bearer requirement; OpenAPI 3.0 allows
-     * scopes only for OAuth2 and OpenID Connect, so they move to {@code x-roles} and into the description.
+     * Quarkus writes the {@code @RolesAllowed} roles as the scopes of its default security requirement (it leaves
+     * them out once the scheme is configured as HTTP bearer, which is why the services do not configure one);
+     * OpenAPI 3.0 allows scopes only for OAuth2 and OpenID Connect, so they move to {@code x-roles} and into the
+     * description, and the requirement becomes {@code bearerAuth} without scopes.
      */
     private static void secure(Operation operation) {
         List<SecurityRequirement> security = operation.getSecurity();
         TreeSet<String> roles = new TreeSet<>();
         boolean bearer = false;
         if (security != null) {
+            // Whatever name Quarkus gave the scheme, a requirement means a bearer token; its scopes are the roles.
             for (SecurityRequirement requirement : security) {
-                if (requirement.hasScheme(SECURITY_SCHEME)) {
+                if (requirement.getSchemes() == null) {
+                    continue;
+                }
+                for (List<String> scopes : requirement.getSchemes().values()) {
                     bearer = true;
-                    List<String> scopes = requirement.getScheme(SECURITY_SCHEME);
                     if (scopes != null) {
                         roles.addAll(scopes);
                     }
@@ -160,7 +167,7 @@ public class ContractFilter implements OASFilter {
         if (bearer) {
             operation.setSecurity(new ArrayList<>(List.of(
                     OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME, new ArrayList<>()))));
-            access = roles.isEmpty() ? "Any authenticated caller." : "Roles: " + String.join(", ", roles) + ".";
+            access = roles.isEmpty() ? "Requires a bearer token." : "Roles: " + String.join(", ", roles) + ".";
         } else {
             operation.setSecurity(new ArrayList<>());
             access = "No bearer token: the request carries its own proof (such as a signature).";
