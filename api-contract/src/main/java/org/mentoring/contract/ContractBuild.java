@@ -49,7 +49,9 @@ public final class ContractBuild {
         boolean acceptBreaking = Boolean.parseBoolean(options.getOrDefault("accept-breaking", "false"));
         String version = options.getOrDefault("version", "0.0.0");
 
-        String generated = render(new ContractMerger(version).merge(read(repository)));
+        JsonNode merged = new ContractMerger(version).merge(read(repository));
+        RolesFromCode.apply(merged, RolesFromCode.read(repository, SERVICES));
+        String generated = render(merged);
         Path contract = repository.resolve(CONTRACT);
         String committed = Files.exists(contract) ? Files.readString(contract, StandardCharsets.UTF_8) : null;
 

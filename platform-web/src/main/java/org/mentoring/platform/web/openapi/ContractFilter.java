@@ -140,10 +140,10 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * Quarkus writes the {@code @RolesAllowed} roles as the scopes of its default security requirement (it leaves
-     * them out once the scheme is configured as HTTP bearer, which is why the services do not configure one);
-     * OpenAPI 3.0 allows scopes only for OAuth2 and OpenID Connect, so they move to {@code x-roles} and into the
-     * description, and the requirement becomes {@code bearerAuth} without scopes.
+     * Every requirement Quarkus added (from {@code @RolesAllowed}) becomes the one {@code bearerAuth} requirement.
+     * In an OpenAPI 3.0 document Quarkus leaves the roles out of bearer requirements (scopes are for OAuth2 and
+     * OpenID Connect), so {@code x-roles} stays empty here unless scopes were given; the api-contract build reads the
+     * roles from the compiled resources and writes them into the contract.
      */
     private static void secure(Operation operation) {
         List<SecurityRequirement> security = operation.getSecurity();
