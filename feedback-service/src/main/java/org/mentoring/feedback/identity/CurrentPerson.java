@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.mentoring.feedback.Sql;
-import org.mentoring.feedback.config.IdentityConfig;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.IdentityLink;
 import org.mentoring.platform.web.ProblemException;
 
 /** The profile the verified bearer token belongs to, found in the people read model kept from profile events. */
@@ -18,7 +18,7 @@ public class CurrentPerson {
     Caller caller;
 
     @Inject
-    IdentityConfig config;
+    IdentityLink link;
 
     @Inject
     Sql sql;
@@ -41,16 +41,12 @@ public class CurrentPerson {
     }
 
     private Optional<UUID> resolve() {
-        if (!caller.isAuthenticated()) {
+        Optional<String> linked = link.valueOf(caller);
+        if (linked.isEmpty()) {
             return Optional.empty();
         }
-        if (config.linkClaim() == IdentityConfig.LinkClaim.sub) {
-            String sub = caller.subject();
-            return sub == null ? Optional.empty() : sql.one(
-                    "SELECT profile_id FROM person WHERE external_id = ? AND NOT erased", rs -> Sql.uuid(rs, "profile_id"), sub);
-        }
-        return caller.email().flatMap(email -> sql.one(
-                "SELECT profile_id FROM person WHERE lower(email) = lower(?) AND NOT erased",
-                rs -> Sql.uuid(rs, "profile_id"), email));
+        String column = link.bySubject() ? "external_id = ?" : "lower(email) = lower(?)";
+        return sql.one("SELECT profile_id FROM person WHERE " + column + " AND NOT erased",
+                rs -> Sql.uuid(rs, "profile_id"), linked.get());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.IdentityLink;
 import org.mentoring.platform.web.ProblemException;
 
 /**
@@ -21,7 +22,7 @@ public class CurrentPerson {
     Caller caller;
 
     @Inject
-    IdentityConfig config;
+    IdentityLink link;
 
     @Inject
     EntityManager em;
@@ -54,21 +55,14 @@ public class CurrentPerson {
     }
 
     private Optional<UUID> resolve() {
-        if (!caller.isAuthenticated()) {
+        Optional<String> linked = link.valueOf(caller);
+        if (linked.isEmpty()) {
             return Optional.empty();
         }
-        String sql;
-        String value;
-        if (config.linkClaim() == IdentityConfig.LinkClaim.sub) {
-            sql = "SELECT profile_id FROM matching.candidate WHERE external_id = :v AND NOT erased";
-            value = caller.subject();
-        } else {
-            sql = "SELECT profile_id FROM matching.candidate WHERE lower(email) = lower(:v) AND NOT erased";
-            value = caller.email().orElse(null);
-        }
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
+        String value = linked.get();
+        String sql = link.bySubject()
+                ? "SELECT profile_id FROM matching.candidate WHERE external_id = :v AND NOT erased"
+                : "SELECT profile_id FROM matching.candidate WHERE lower(email) = lower(:v) AND NOT erased";
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery(sql, UUID.class).setParameter("v", value).getResultList();
         return ids.stream().findFirst();

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.IdentityLink;
 import org.mentoring.platform.web.ProblemException;
-import org.mentoring.session.config.IdentityConfig;
 
 /** The profile the verified bearer token belongs to, found in the participants read model by the configured claim. */
 @RequestScoped
@@ -19,7 +19,7 @@ public class CurrentPerson {
     Caller caller;
 
     @Inject
-    IdentityConfig config;
+    IdentityLink link;
 
     @Inject
     EntityManager em;
@@ -42,21 +42,14 @@ public class CurrentPerson {
     }
 
     private Optional<UUID> resolve() {
-        if (!caller.isAuthenticated()) {
+        Optional<String> linked = link.valueOf(caller);
+        if (linked.isEmpty()) {
             return Optional.empty();
         }
-        String sql;
-        String value;
-        if (config.linkClaim() == IdentityConfig.LinkClaim.sub) {
-            sql = "SELECT profile_id FROM person WHERE external_id = :v AND NOT erased";
-            value = caller.subject();
-        } else {
-            sql = "SELECT profile_id FROM person WHERE lower(email) = lower(:v) AND NOT erased";
-            value = caller.email().orElse(null);
-        }
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
+        String value = linked.get();
+        String sql = link.bySubject()
+                ? "SELECT profile_id FROM person WHERE external_id = :v AND NOT erased"
+                : "SELECT profile_id FROM person WHERE lower(email) = lower(:v) AND NOT erased";
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery(sql, UUID.class).setParameter("v", value).getResultList();
         return ids.stream().findFirst();
