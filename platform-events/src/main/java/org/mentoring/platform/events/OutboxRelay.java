@@ -79,6 +79,8 @@ public class OutboxRelay {
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private Instant lastPrune = Instant.EPOCH;
+    private static final long BACKLOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private long lastBacklogRefresh = System.nanoTime() - BACKLOG_REFRESH_NANOS;
 
     static String channel(String schema) {
         return "mentoring_outbox_" + schema;
@@ -155,8 +157,11 @@ public class OutboxRelay {
                     }
                     leader = true;
                     LOG.infof("outbox relay of schema %s is publishing", config.schema());
-                    try (Statement listen = connection.createStatement()) {
-                        listen.execute("LISTEN " + channel(config.schema()));
+                    try (Statement session = connection.createStatement()) {
+                        session.execute("LISTEN " + channel(config.schema()));
+                        // Marking rows sent need not wait for the WAL flush: a mark lost in a crash only means the
+                        // rows are sent again, which consumers deduplicate by event id.
+                        session.execute("SET synchronous_commit = off");
                     }
                     lead(connection);
                 } finally {
@@ -181,6 +186,7 @@ public class OutboxRelay {
         try (Statement s = connection.createStatement()) {
             s.execute("SELECT pg_advisory_unlock_all()");
             s.execute("UNLISTEN *");
+            s.execute("RESET synchronous_commit");
         } catch (SQLException e) {
             LOG.debug("clearing relay session state", e);
         }
@@ -200,7 +206,7 @@ public class OutboxRelay {
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (running) {
             int sent = publishBatch(connection);
-            refreshBacklog(connection);
+            refreshBacklogIfDue(connection);
             pruneIfDue(connection);
             if (sent < config.relay().batchSize()) {
                 // wait for a commit notification, or the poll interval at most
@@ -278,7 +284,13 @@ public class OutboxRelay {
         }
     }
 
-    private void refreshBacklog(Connection connection) throws SQLException {
+    /** The backlog gauges are refreshed once a second, not on every batch: the count is kept off the hot path. */
+    private void refreshBacklogIfDue(Connection connection) throws SQLException {
+        long now = System.nanoTime();
+        if (now - lastBacklogRefresh < BACKLOG_REFRESH_NANOS) {
+            return;
+        }
+        lastBacklogRefresh = now;
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*), min(created_at) FROM " + config.schema()
                      + ".outbox WHERE sent_at IS NULL")) {
