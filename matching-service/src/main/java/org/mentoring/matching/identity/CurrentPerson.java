@@ -63,8 +63,9 @@ public class CurrentPerson {
         String sql = link.bySubject()
                 ? "SELECT profile_id FROM matching.candidate WHERE external_id = :v AND NOT erased"
                 : "SELECT profile_id FROM matching.candidate WHERE lower(email) = lower(:v) AND NOT erased";
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(sql, UUID.class).setParameter("v", value).getResultList();
-        return ids.stream().findFirst();
+        // No result class: Hibernate 7 keys its native query cache by a mapping that a result class makes unique
+        // per call, so the cache fills with equal-hash entries and every lookup walks them all.
+        List<?> ids = em.createNativeQuery(sql).setParameter("v", value).getResultList();
+        return ids.stream().findFirst().map(UUID.class::cast);
     }
 }

@@ -212,13 +212,12 @@ public class MentorshipService {
     /** Expires pending requests whose time is up; several instances share the work without waiting on each other. */
     @Transactional
     public int expireDue(int max) {
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
+        List<?> due = em.createNativeQuery("""
                 SELECT id FROM matching.mentorship WHERE status = 'pending' AND expires_at <= now()
-                ORDER BY expires_at LIMIT :max FOR UPDATE SKIP LOCKED""", UUID.class)
+                ORDER BY expires_at LIMIT :max FOR UPDATE SKIP LOCKED""")
                 .setParameter("max", max).getResultList();
         Instant now = now();
-        for (UUID id : due) {
+        for (Object id : due) {
             Mentorship m = em.find(Mentorship.class, id);
             transition(m, MentorshipStatus.EXPIRED, MentorshipEvents.EXPIRED, now);
         }

@@ -89,7 +89,7 @@ public class ProfileResource {
                     schema = @Schema(anyOf = {ProfileView.class, DirectoryEntry.class})))
     public Response get(@PathParam("id") UUID id) {
         Profile profile = profiles.get(id);
-        if (ProfileService.seesPrivate(id, person)) {
+        if (ProfileService.seesPrivate(profile, person)) {
             return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
         }
         return Response.ok(DirectoryEntry.of(profile)).build();

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.hibernate.ReadOnlyMode;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
@@ -70,14 +71,21 @@ public class ProfileService {
     }
 
     /** Whether the caller sees the private fields of this profile: the person themself and HR. */
-    public static boolean seesPrivate(UUID id, CurrentPerson person) {
+    public static boolean seesPrivate(Profile profile, CurrentPerson person) {
         Caller caller = person.caller();
-        return caller.hasRole(Caller.HR_ADMIN) || caller.hasRole(Caller.INTEGRATION) || person.is(id);
+        return caller.hasRole(Caller.HR_ADMIN) || caller.hasRole(Caller.INTEGRATION) || person.owns(profile);
     }
 
-    @Transactional
+    /**
+     * Reads a profile for display: one primary-key query, outside a transaction and read-only, so nothing is kept
+     * for dirty checking and there is no commit to wait for.
+     */
     public Profile get(UUID id) {
-        return find(id);
+        Profile profile = em.find(Profile.class, id, ReadOnlyMode.READ_ONLY);
+        if (profile == null || profile.isErased()) {
+            throw ProblemException.notFound("Profile", id);
+        }
+        return profile;
     }
 
     @Transactional
