@@ -41,8 +41,13 @@ final class Api {
                 .post("/v1/profiles");
     }
 
+    /** Changes a profile's job title as HR, at the version it has now (If-Match with its ETag). */
     Response patchJobTitle(UUID id, String title) {
-        return at("profile", HR).contentType("application/merge-patch+json")
+        Response current = at("profile", HR).get("/v1/profiles/" + id);
+        if (current.statusCode() != 200) {
+            return current;
+        }
+        return at("profile", HR).contentType("application/merge-patch+json").header("If-Match", current.header("ETag"))
                 .body(Map.of("jobTitle", title)).patch("/v1/profiles/" + id);
     }
 

@@ -3,15 +3,10 @@ package org.mentoring.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,22 +43,18 @@ class JourneyUnderFaultsTest {
 
     @Test
     void aProgrammeRunsToItsReportWhileEachServiceIsKilledAndTheSubscriberGetsEveryEvent() throws Exception {
-        Receiver receiver = new Receiver();
+        WebhookSubscriber receiver = new WebhookSubscriber();
+        String subscriptionId = receiver.subscribeToEverything(api, "journey 2 watcher");
         Instant subscribedAt = Instant.now();
-        Response subscription = api.at("profile", Api.HR).contentType("application/json")
-                .body(Map.of("url", receiver.url(), "eventTypes", List.of("*"), "description", "journey 2 watcher"))
-                .post("/v1/webhooks/subscriptions");
-        assertEquals(201, subscription.statusCode(), subscription.asString());
-        receiver.secret = subscription.path("secret");
 
-        Person admin = hire("admin", 6, "People");
+        Person admin = journeys.hire("admin", 6, "People");
         List<Person> mentors = new ArrayList<>();
         List<Person> mentees = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            mentors.add(hire("cohort-mentor", 8, i % 2 == 0 ? "Engineering" : "Product"));
+            mentors.add(journeys.hire("cohort-mentor", 8, i % 2 == 0 ? "Engineering" : "Product"));
         }
         for (int i = 0; i < 8; i++) {
-            mentees.add(hire("cohort-mentee", 2, i % 2 == 0 ? "Engineering" : "Sales"));
+            mentees.add(journeys.hire("cohort-mentee", 2, i % 2 == 0 ? "Engineering" : "Sales"));
         }
         for (Person m : mentors) {
             journeys.preferences(m, Map.of("openToRoles", List.of("mentor"), "capacity", 2, "openToRequests", true,
@@ -168,9 +157,9 @@ class JourneyUnderFaultsTest {
 
         Until.passes(Journeys.PROPAGATION, () -> {
             assertEquals(Set.of(), missingFromInboxes(), "events published but not applied by a consumer");
-            Set<String> published2 = eventsSince(subscribedAt);
-            Set<String> missing = new HashSet<>(published2);
-            missing.removeAll(receiver.received.keySet());
+            Set<String> missing = new HashSet<>();
+            PublishedEvents.since(system.database(), subscribedAt).forEach(e -> missing.add(e.id()));
+            missing.removeAll(receiver.received());
             assertEquals(Set.of(), missing, "events the webhook subscriber did not receive");
         });
         assertEquals(List.of(), receiver.problems, "deliveries that failed verification");
@@ -179,16 +168,9 @@ class JourneyUnderFaultsTest {
         }
         System.out.printf("journey 2 under SIGKILL of all four services: %d pairs, %d sessions, %d answers; webhook"
                 + " subscriber verified %d distinct events (%d deliveries)%n", pairs.size(), held.size(), answered,
-                receiver.received.size(), receiver.deliveries);
+                receiver.received().size(), receiver.deliveries());
+        assertEquals(204, api.at("profile", Api.HR).delete("/v1/webhooks/subscriptions/" + subscriptionId).statusCode());
         receiver.close();
-    }
-
-    private Person hire(String role, int level, String department) {
-        Person p = Journeys.person(role, level);
-        Response created = api.at("profile", Api.HR).contentType("application/json")
-                .body(Journeys.employee(p, department, "Berlin", "Europe/Berlin", level, null)).post("/v1/profiles");
-        assertEquals(201, created.statusCode(), created.asString());
-        return p;
     }
 
     private String requestAbout(Person person, String sessionId) {
@@ -231,73 +213,11 @@ class JourneyUnderFaultsTest {
         return missing;
     }
 
-    /** Every event any service published since the time given (what a "*" subscriber must receive). */
-    private static Set<String> eventsSince(Instant since) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (Connection c = system.database().adminConnection()) {
-            for (String service : MentoringSystem.SERVICES) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id::text FROM " + service + ".outbox"
-                        + " WHERE occurred_at > ? AND topic LIKE 'mentoring.%.v1' AND type <> 'mentoring.webhook.ping.v1'")) {
-                    ps.setTimestamp(1, Timestamp.from(since));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
-    }
-
     private static int count(String sql) throws SQLException {
         try (Connection c = system.database().adminConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    /** A webhook receiver on this machine that verifies each delivery with its own HMAC code. */
-    static final class Receiver implements AutoCloseable {
-        final Map<String, String> received = new ConcurrentHashMap<>();
-        final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        volatile String secret;
-        volatile int deliveries;
-        private final HttpServer server;
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", exchange -> {
-                try (InputStream in = exchange.getRequestBody()) {
-                    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                    String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-                    String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
-                    deliveries++;
-                    String expected = secret == null ? null : Journeys.sign(secret, id, Long.parseLong(ts), body);
-                    if (expected == null || signatures == null || !List.of(signatures.split(" ")).contains(expected)) {
-                        problems.add("bad signature on " + id);
-                    } else {
-                        String earlier = received.putIfAbsent(id, body);
-                        if (earlier != null && !earlier.equals(body)) {
-                            problems.add("webhook-id " + id + " delivered twice with different bodies");
-                        }
-                    }
-                }
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

@@ -45,6 +45,15 @@ final class Journeys {
         return new Person(id, id.toLowerCase() + "@journey.test", "Journey " + prefix + " " + i);
     }
 
+    /** A new employee in Berlin, created by an HR admin through the API. */
+    Person hire(String role, int level, String department) {
+        Person p = person(role, level);
+        Response created = api.at("profile", Api.HR).contentType("application/json")
+                .body(employee(p, department, "Berlin", "Europe/Berlin", level, null)).post("/v1/profiles");
+        assertEquals(201, created.statusCode(), created.asString());
+        return p;
+    }
+
     Hris integration(String name) {
         Response r = api.at("profile", Api.HR).contentType("application/json")
                 .body(Map.of("name", name + "-" + UUID.randomUUID().toString().substring(0, 6), "fieldMapping", "standard"))

@@ -25,6 +25,13 @@ import org.mentoring.platform.testing.TestTokens;
 final class MentoringSystem {
 
     static final List<String> SERVICES = List.of("profile", "matching", "session", "feedback");
+    /**
+     * The webhook retry schedule of these runs ({@code MENTORING_WEBHOOKS_RETRY_SCHEDULE}). The default (5s, 5m, 30m,
+     * 2h, 5h, 10h, 10h: about 28 hours before a subscription is disabled) has the same growing shape; this one tries a
+     * receiver again at most about 18 s after it returns and allows about four minutes of failures, so an outage test
+     * takes minutes, not hours.
+     */
+    static final String WEBHOOK_RETRY_SCHEDULE = "1s,2s,5s,10s" + ",15s".repeat(16);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static MentoringSystem instance;
 
@@ -71,6 +78,7 @@ final class MentoringSystem {
             // Outbound webhooks may target this machine in the tests (as in the local stack).
             env.put("MENTORING_WEBHOOKS_ALLOW_HTTP", "true");
             env.put("MENTORING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+            env.put("MENTORING_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE);
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
             services.put(service, new ChildProcess(service, command, env, logs));
         }
