@@ -2,7 +2,9 @@ package org.mentoring.profile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mentoring.profile.Api.PROBLEM;
 import static org.mentoring.profile.Api.as;
 import static org.mentoring.profile.Api.hrAdmin;
@@ -140,6 +142,38 @@ class HrisImportTest {
         assertEquals(0, second.getInt("created"));
         assertEquals(0, second.getInt("updated"));
         assertEquals(5000, second.getInt("unchanged"));
+    }
+
+    @Test
+    void managersResolveWhateverTheOrderOfTheFileAndNobodyManagesThemselves() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("order");
+        String csv = HEADER + row(p, 1, p + "-0", "Analyst") + row(p, 2, p + "-2", "Consultant")
+                + row(p, 0, null, "Head of Ops");
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(3, job.getInt("created"), job.prettify());
+        String headId = as(hrAdmin()).queryParam("q", "Imported, " + p + "-0").when().get("/v1/profiles")
+                .then().statusCode(200).extract().path("items[0].id");
+        as(hrAdmin()).queryParam("q", "Imported, " + p + "-1").when().get("/v1/profiles")
+                .then().statusCode(200).body("items[0].managerId", equalTo(headId));
+        as(hrAdmin()).queryParam("q", "Imported, " + p + "-2").when().get("/v1/profiles")
+                .then().statusCode(200).body("items[0].managerId", nullValue());
+        assertEquals(headId, createdEventField(p + "-1", "managerId"), "the created event names the manager");
+        assertEquals(headId, createdEventField(p + "-1", "managementChain,0"));
+    }
+
+    /** A field of the created event of the given externalId; {@code a,0} is the first item of array a. */
+    private String createdEventField(String externalId, String path) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT data::jsonb #>> ?::text[] FROM outbox "
+                     + "WHERE type = 'mentoring.profile.created.v1' AND data::jsonb ->> 'externalId' = ?")) {
+            s.setString(1, "{" + path + "}");
+            s.setString(2, externalId);
+            try (var rs = s.executeQuery()) {
+                assertTrue(rs.next(), "a created event for " + externalId);
+                return rs.getString(1);
+            }
+        }
     }
 
     /** Created events whose data names an externalId with the given prefix. */

@@ -1,5 +1,6 @@
 package org.mentoring.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +28,9 @@ import org.mentoring.platform.kafka.EmbeddedKafkaBroker;
  *   <li>{@code token --key K --issuer I [--role R]... EMAIL}: print a bearer token signed with the dev key;</li>
  *   <li>{@code seed --key K --issuer I --profile-url U --data-dir D [--people N] [--seed S]
  *       [--matching-url M --session-url S --feedback-url F]}: load the demo organisation through the services' own
- *       APIs, and with the other services' URLs its mentorships, programmes, sessions, goals, feedback and kudos.</li>
+ *       APIs, and with the other services' URLs its mentorships, programmes, sessions, goals, feedback and kudos;</li>
+ *   <li>{@code employees-csv [--people N] [--seed S] FILE}: write the demo organisation as an HRIS import file (the
+ *       bulk import benchmark, docs/load/import.sh, imports it).</li>
  * </ul>
  */
 public final class LocalStack {
@@ -47,6 +50,7 @@ public final class LocalStack {
             case "db-setup" -> dbSetup(new Options(rest));
             case "token" -> token(new Options(rest));
             case "seed" -> seed(new Options(rest));
+            case "employees-csv" -> employeesCsv(new Options(rest));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -110,6 +114,17 @@ public final class LocalStack {
                     .run(seeded.demoEmail());
         }
         System.out.println("demo employee: " + seeded.demoEmail());
+    }
+
+    private static void employeesCsv(Options options) throws IOException {
+        List<String> positional = options.positional();
+        if (positional.size() != 1) {
+            throw new IllegalArgumentException("employees-csv needs exactly one output file");
+        }
+        int people = Integer.parseInt(options.valueOr("--people", "100000"));
+        long randomSeed = Long.parseLong(options.valueOr("--seed", "42"));
+        Files.writeString(Path.of(positional.get(0)),
+                DemoOrganisation.csv(DemoOrganisation.generate(people, randomSeed)));
     }
 
     private static String sign(String keyLocation, String issuer, String email, Set<String> roles) {

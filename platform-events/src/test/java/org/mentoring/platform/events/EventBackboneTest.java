@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,9 @@ class EventBackboneTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     EventConsumer consumer;
@@ -213,6 +217,34 @@ class EventBackboneTest {
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void eventsAppendedTogetherKeepTheirOrderAndAllArrive() throws SQLException {
+        String prefix = "together-" + UUID.randomUUID() + "-";
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            keys.add(prefix + (i % 6));
+        }
+        List<String> eventIds = widgets.changeTogether(keys, "bulk").stream().map(UUID::toString).toList();
+        assertEquals(60, new HashSet<>(eventIds).size(), "one distinct event id per event");
+        List<String> inOutbox = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, record_key FROM profile.outbox "
+                     + "WHERE record_key LIKE ? ORDER BY seq")) {
+            ps.setString(1, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inOutbox.add(rs.getString(1));
+                    assertEquals(keys.get(inOutbox.size() - 1), rs.getString(2));
+                }
+            }
+        }
+        assertEquals(eventIds, inOutbox, "the outbox holds the events in the order they were given");
+        awaitApplied(new HashSet<>(eventIds));
+        Outbox.Event stray = new Outbox.Event(Widgets.TOPIC, Widgets.CHANGED, prefix, prefix, Map.of());
+        assertThrows(IllegalStateException.class, () -> outbox.appendAll(List.of(stray)),
+                "appending outside the transaction of a change is refused");
     }
 
     private void awaitApplied(Set<String> eventIds) {

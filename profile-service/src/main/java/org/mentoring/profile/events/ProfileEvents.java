@@ -54,6 +54,22 @@ public class ProfileEvents {
         publish(DEACTIVATED, profile.id, data(profile, managementChain));
     }
 
+    /**
+     * The event of one change among many, for {@link #publishAll}: a bulk import builds its events a batch at a
+     * time, with the same data as the single-change methods.
+     *
+     * @param type {@link #CREATED}, {@link #UPDATED} or {@link #DEACTIVATED}
+     */
+    public Outbox.Event event(String type, Profile profile, List<UUID> managementChain) {
+        String key = profile.id.toString();
+        return new Outbox.Event(TOPIC, type, key, key, data(profile, managementChain));
+    }
+
+    /** Appends events built by {@link #event} together, in the transaction of the change. */
+    public void publishAll(List<Outbox.Event> events) {
+        outbox.appendAll(events);
+    }
+
     public void erased(Profile profile) {
         publish(ERASED, profile.id, ProfileEventData.erased(profile.id, profile.version));
     }

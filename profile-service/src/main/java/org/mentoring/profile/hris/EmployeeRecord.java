@@ -28,6 +28,7 @@ public record EmployeeRecord(
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
+    private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[;|,]");
 
     /** A parse result: the record, or the reasons it was refused. */
     public record Parsed(EmployeeRecord record, List<Problem.FieldError> errors) {
@@ -76,7 +77,7 @@ public record EmployeeRecord(
         }
         List<String> languages = null;
         if (values[7] != null) {
-            languages = Arrays.stream(values[7].split("[;|,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            languages = Arrays.stream(LANGUAGE_SEPARATOR.split(values[7])).map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (languages.stream().anyMatch(l -> !LANGUAGE.matcher(l).matches())) {
                 errors.add(error("languages", "must be ISO 639 language codes separated by ';'"));
             }

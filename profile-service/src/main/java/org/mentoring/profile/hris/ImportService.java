@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.mentoring.platform.events.Outbox;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.events.ProfileEvents;
@@ -133,8 +135,11 @@ public class ImportService {
         throw ProblemException.invalid("Content-Type", "must be text/csv or application/jsonl");
     }
 
-    /** One parsed row that passed validation. */
-    record Row(int line, EmployeeRecord employee) {
+    /**
+     * One parsed row that passed validation, kept as the line of COPY text that stages it: a file of 100,000
+     * employees then costs a few megabytes of heap rather than a graph of records.
+     */
+    record Row(int line, String externalId, String copyText) {
     }
 
     void run(UUID jobId, String format, FieldMapping mapping, byte[] body) {
@@ -145,7 +150,10 @@ public class ImportService {
                 job.startedAt = Instant.now();
             });
             List<ImportJob.RowError> errors = new ArrayList<>();
+            long parsing = System.nanoTime();
             List<Row> rows = parse(format, mapping, body, errors);
+            LOG.infof("Import %s: %d rows parsed and validated in %d ms", jobId, rows.size(),
+                    (System.nanoTime() - parsing) / 1_000_000);
             int total = rows.size() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
             QuarkusTransaction.requiringNew().timeout(3600).run(() -> merge(jobId, rows, errors, total));
@@ -183,7 +191,7 @@ public class ImportService {
                     return;
                 }
             }
-            rows.add(new Row(line, e));
+            rows.add(new Row(line, e.externalId(), copyText(e)));
         };
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -191,21 +199,25 @@ public class ImportService {
         }
         if (format.equals("csv")) {
             List<String> header = new ArrayList<>();
+            Map<String, Integer> columns = new HashMap<>();
             CsvReader.read(text, (line, fields) -> {
                 if (header.isEmpty()) {
                     fields.forEach(f -> header.add(f.strip()));
+                    for (int i = 0; i < header.size(); i++) {
+                        columns.put(header.get(i), i);
+                    }
                     return;
                 }
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < header.size() && i < fields.size(); i++) {
-                    values.put(header.get(i), fields.get(i));
-                }
+                Function<String, String> valueOf = key -> {
+                    Integer column = columns.get(key);
+                    return column == null || column >= fields.size() ? null : fields.get(column);
+                };
                 if (fields.size() != header.size()) {
-                    errors.add(new ImportJob.RowError(line, values.get(mapping.sourceKey("externalId")), "",
+                    errors.add(new ImportJob.RowError(line, valueOf.apply(mapping.sourceKey("externalId")), "",
                             "has " + fields.size() + " fields, the header has " + header.size()));
                     return;
                 }
-                sink.accept(line, EmployeeRecord.parse(values::get, mapping));
+                sink.accept(line, EmployeeRecord.parse(valueOf, mapping));
             });
             if (header.isEmpty()) {
                 throw new IllegalArgumentException("the CSV file has no header line");
@@ -245,7 +257,7 @@ public class ImportService {
         UUID integrationId = snapshot.integrationId;
         em.detach(snapshot);
         Map<String, Integer> lineOf = new HashMap<>();
-        rows.forEach(r -> lineOf.put(r.employee().externalId(), r.line()));
+        rows.forEach(r -> lineOf.put(r.externalId(), r.line()));
         Set<UUID> created = new LinkedHashSet<>();
         Set<UUID> updated = new LinkedHashSet<>();
         Set<UUID> terminated = new LinkedHashSet<>();
@@ -256,7 +268,10 @@ public class ImportService {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE hris_import_rows (external_id text PRIMARY KEY, email text, "
+                // Each staged row gets its profile id up front, so that new profiles are inserted with their
+                // managers already resolved, among themselves too.
+                s.execute("CREATE TEMP TABLE hris_import_rows (id uuid NOT NULL DEFAULT gen_random_uuid(), "
+                        + "external_id text PRIMARY KEY, email text, "
                         + "display_name text, job_title text, department text, location text, time_zone text, "
                         + "languages jsonb, level integer, grade_label text, manager_external_id text, hire_date date, "
                         + "status text) ON COMMIT DROP");
@@ -264,6 +279,9 @@ public class ImportService {
             }
             long staging = System.nanoTime();
             stage(c, jobId, rows, errors);
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE hris_import_rows");
+            }
             stagedMs = (System.nanoTime() - staging) / 1_000_000;
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
@@ -302,15 +320,19 @@ public class ImportService {
                     RETURNING p.id::text""".formatted(integrationId));
             updated.addAll(rowUpdates);
             unchanged = valid - rowUpdates.size();
+            // A new profile's manager is an existing profile, or else a new one of this file (m is then null and n
+            // is inserted by this same statement, under its staged id); never the person themselves.
             created.addAll(uuids(c, """
                     INSERT INTO profile (id, external_id, email, display_name, job_title, department, location,
-                        time_zone, languages, level, grade_label, manager_external_id, hire_date, status, version,
-                        created_at, updated_at, hris_integration_id)
-                    SELECT gen_random_uuid(), r.external_id, r.email, r.display_name, r.job_title, r.department,
+                        time_zone, languages, level, grade_label, manager_external_id, manager_id, hire_date, status,
+                        version, created_at, updated_at, hris_integration_id)
+                    SELECT r.id, r.external_id, r.email, r.display_name, r.job_title, r.department,
                         r.location, r.time_zone, coalesce(r.languages, '[]'), r.level, r.grade_label,
-                        r.manager_external_id, r.hire_date, coalesce(r.status, 'active'), 1, now(), now(),
-                        '%s'::uuid
+                        r.manager_external_id, nullif(coalesce(m.id, n.id), r.id), r.hire_date,
+                        coalesce(r.status, 'active'), 1, now(), now(), '%s'::uuid
                     FROM hris_import_rows r
+                    LEFT JOIN profile m ON m.external_id = r.manager_external_id
+                    LEFT JOIN hris_import_rows n ON n.external_id = r.manager_external_id
                     WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
                     RETURNING id::text""".formatted(integrationId)));
             updated.addAll(uuids(c, """
@@ -353,6 +375,19 @@ public class ImportService {
         job.finishedAt = Instant.now();
     }
 
+    private static final String STAGED_COLUMNS = "external_id, email, display_name, job_title, department, location, "
+            + "time_zone, languages, level, grade_label, manager_external_id, hire_date, status";
+
+    /** The row of COPY text that stages an employee, in the order of {@link #STAGED_COLUMNS}. */
+    private String copyText(EmployeeRecord e) {
+        StringBuilder text = new StringBuilder(160);
+        CopyText.row(text, e.externalId(), e.email(), e.displayName(), e.jobTitle(), e.department(),
+                e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
+                e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
+                e.hireDate() == null ? null : e.hireDate().toString(), e.status());
+        return text.toString();
+    }
+
     /**
      * Streams the valid rows into the staging table with PostgreSQL's COPY, in chunks so that progress shows, and
      * records every externalId the file names (valid or not) as seen, so a full sync never terminates someone
@@ -365,19 +400,16 @@ public class ImportService {
             for (int from = 0; from < rows.size(); from += chunk) {
                 StringBuilder text = new StringBuilder();
                 for (Row row : rows.subList(from, Math.min(rows.size(), from + chunk))) {
-                    EmployeeRecord e = row.employee();
-                    CopyText.row(text, e.externalId(), e.email(), e.displayName(), e.jobTitle(), e.department(),
-                            e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
-                            e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
-                            e.hireDate() == null ? null : e.hireDate().toString(), e.status());
+                    text.append(row.copyText());
                 }
-                copy.copyIn("COPY hris_import_rows FROM STDIN", new StringReader(text.toString()));
+                copy.copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ") FROM STDIN",
+                        new StringReader(text.toString()));
                 int done = Math.min(rows.size(), from + chunk);
                 QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).processedRows = done);
             }
             StringBuilder seen = new StringBuilder();
             Set<String> ids = new HashSet<>();
-            rows.forEach(r -> ids.add(r.employee().externalId()));
+            rows.forEach(r -> ids.add(r.externalId()));
             errors.stream().map(ImportJob.RowError::externalId).filter(x -> x != null && !x.isBlank()).forEach(ids::add);
             ids.forEach(x -> CopyText.row(seen, x));
             copy.copyIn("COPY hris_import_seen FROM STDIN", new StringReader(seen.toString()));
@@ -386,8 +418,11 @@ public class ImportService {
         }
     }
 
+    /** Profiles read, and events appended, per round: bounds the heap a large import needs. */
+    private static final int EVENT_BATCH = 1000;
+
     /**
-     * One event per changed profile. Profiles are read with plain JDBC rather than as managed entities (a full
+     * One event per changed profile, appended a batch at a time. Profiles are read with plain JDBC rather than as managed entities (a full
      * import changes every row, and tracking 100,000 entities costs more than the merge itself); management
      * chains come from one read of the whole reporting tree.
      */
@@ -410,22 +445,20 @@ public class ImportService {
                 + "department, location, time_zone, languages, level, grade_label, manager_id, status, open_to_roles, "
                 + "skills, goals, topics, capacity, availability, formats, open_to_requests, version, updated_at "
                 + "FROM profile WHERE id = ANY (?)")) {
-            for (int from = 0; from < all.size(); from += 1000) {
-                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            for (int from = 0; from < all.size(); from += EVENT_BATCH) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + EVENT_BATCH));
                 select.setArray(1, c.createArrayOf("uuid", chunk.toArray()));
+                List<Outbox.Event> batch = new ArrayList<>(chunk.size());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         Profile p = profile(rs);
                         List<UUID> chain = ManagementChains.walk(p.id, p.managerId, managerOf::get);
-                        if (created.contains(p.id)) {
-                            events.created(p, chain);
-                        } else if (terminated.contains(p.id)) {
-                            events.deactivated(p, chain);
-                        } else {
-                            events.updated(p, chain);
-                        }
+                        String type = created.contains(p.id) ? ProfileEvents.CREATED
+                                : terminated.contains(p.id) ? ProfileEvents.DEACTIVATED : ProfileEvents.UPDATED;
+                        batch.add(events.event(type, p, chain));
                     }
                 }
+                events.publishAll(batch);
             }
         }
     }
