@@ -52,7 +52,7 @@ final class MentoringSystem {
         URI admin = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         databaseProxy = new TcpProxy(admin.getHost(), admin.getPort() < 0 ? 5432 : admin.getPort());
 
-        kafkaPort = FreePorts.next();
+        kafkaPort = FreePorts.nextPair();
         Path launcher = root.resolve("deploy/local/target/local-stack.jar");
         require(launcher);
         kafka = new ChildProcess("kafka", List.of(java(), "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",

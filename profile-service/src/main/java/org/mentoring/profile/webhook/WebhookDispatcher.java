@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -45,6 +46,13 @@ import org.mentoring.profile.signing.WebhookSignature;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    /**
+     * Jitter drawn from the random generator of the thread that asks. {@code ThreadLocalRandom.current()} captured once
+     * and used from the worker threads would give every worker, replica and restart the same sequence, so retries
+     * after an outage would not spread out.
+     */
+    static final RandomGenerator PER_THREAD_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     /** Only the oldest pending delivery of an active subscription is eligible; locked ones are skipped. */
     private static final String CLAIM = """
@@ -101,7 +109,7 @@ public class WebhookDispatcher {
                 .description("Subscriptions disabled after 410 Gone or persistent failure").register(metrics);
         receiver = new Receiver(config.connectTimeout(), config.readTimeout(), config.responsePrefixBytes());
         retries = new RetryPolicy(config.retrySchedule(), config.retryJitter(), config.maxRetryAfter(),
-                ThreadLocalRandom.current());
+                PER_THREAD_RANDOM);
         guard = new TargetGuard(config.allowHttp(), config.allowPrivateTargets());
         if (config.dispatcher().enabled()) {
             start();
