@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class DemoMentoring {
 
     private static final Duration PROPAGATION = Duration.ofMinutes(3);
+    /** Matching learns a large organisation from 200,000 events (created, then preferences set) before it can rank. */
+    private static final Duration FIRST_RECOMMENDATIONS = Duration.ofMinutes(15);
     private static final String[] COMMENTS = {"Very practical, I left with a plan for the next two weeks.",
             "Good conversation; next time I will bring a concrete example.",
             "Helpful pointers and honest feedback on my draft.",
@@ -89,7 +91,7 @@ final class DemoMentoring {
     // ---- matching: informal mentorships -------------------------------------------------------------------------
 
     private void awaitRecommendations(DemoOrganisation.Person mentee) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        long deadline = System.nanoTime() + FIRST_RECOMMENDATIONS.toNanos();
         while (true) {
             try {
                 JsonNode page = http.json("GET", urls.matching() + "/v1/recommendations?kind=mentor&limit=5",
@@ -97,14 +99,15 @@ final class DemoMentoring {
                 if (page.path("items").size() > 0 && !page.path("items").get(0).path("reasons").isEmpty()) {
                     return;
                 }
-            } catch (DemoHttp.DemoCallException e) {
+            } catch (IOException e) {
+                // Not known yet, or a large organisation's first request still building the candidate index.
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("matching-service has no recommendations for " + mentee.email()
-                        + " after " + PROPAGATION + "; are profile events flowing?");
+                        + " after " + FIRST_RECOMMENDATIONS + "; are profile events flowing?");
             }
             Thread.sleep(1000);
         }
