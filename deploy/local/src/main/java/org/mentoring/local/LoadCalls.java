@@ -37,6 +37,7 @@ final class LoadCalls {
     private final List<String> keptErrors = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
+    private volatile LatencyHistogram recent = new LatencyHistogram();
 
     /**
      * Sends a call and records its latency from {@code since} (the scheduled time in an open model, so a stalled
@@ -49,21 +50,33 @@ final class LoadCalls {
             String json = body == null ? null : DemoHttp.JSON.writeValueAsString(body);
             HttpResponse<String> response = http.exchange(method, url, token, json == null ? null : "application/json",
                     json, null);
-            s.latencies.record(System.nanoTime() - since);
-            calls.incrementAndGet();
+            record(s, since);
             if (Arrays.stream(expected).noneMatch(e -> e == response.statusCode())) {
                 throw fail(s, operation + ": " + method + " " + url + " answered " + response.statusCode() + ": "
                         + abbreviate(response.body()));
             }
             return response.body().isEmpty() ? DemoHttp.JSON.nullNode() : DemoHttp.JSON.readTree(response.body());
         } catch (IOException e) {
-            s.latencies.record(System.nanoTime() - since);
-            calls.incrementAndGet();
+            record(s, since);
             throw fail(s, operation + ": " + method + " " + url + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed("interrupted");
         }
+    }
+
+    private void record(Stats s, long since) {
+        long latency = System.nanoTime() - since;
+        s.latencies.record(latency);
+        recent.record(latency);
+        calls.incrementAndGet();
+    }
+
+    /** The latencies of every call since the last time this was asked, to show stalls as they happen. */
+    LatencyHistogram takeRecent() {
+        LatencyHistogram taken = recent;
+        recent = new LatencyHistogram();
+        return taken;
     }
 
     private Failed fail(Stats s, String message) {

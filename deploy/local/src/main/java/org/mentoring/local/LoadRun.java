@@ -120,9 +120,7 @@ final class LoadRun {
                 break;
             }
             if (at >= nextSample) {
-                System.out.printf("t=%4ds sent %,8d done %,8d errors %d  %s%n",
-                        TimeUnit.NANOSECONDS.toSeconds(nextSample - start), sent, done.get(), calls.errors(),
-                        sampler.sample());
+                printSample(TimeUnit.NANOSECONDS.toSeconds(nextSample - start), sent, done.get(), calls, sampler);
                 nextSample += TimeUnit.SECONDS.toNanos(SAMPLE_SECONDS);
             }
             long wait = at - System.nanoTime();
@@ -139,9 +137,15 @@ final class LoadRun {
         if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
             System.out.println("some operations were still running 2 minutes after the last was sent");
         }
-        System.out.printf("t=%4ds sent %,8d done %,8d errors %d  %s%n", TimeUnit.NANOSECONDS.toSeconds(end - start),
-                sent, done.get(), calls.errors(), sampler.sample());
+        printSample(TimeUnit.NANOSECONDS.toSeconds(end - start), sent, done.get(), calls, sampler);
         return sent;
+    }
+
+    /** One line per sample: progress, the p99 of the calls answered since the last line, memory and backlog. */
+    private static void printSample(long second, long sent, long done, LoadCalls calls, LoadSampler sampler) {
+        double p99 = calls.takeRecent().percentileMillis(0.99);
+        System.out.printf(Locale.ROOT, "t=%4ds sent %,8d done %,8d errors %d  p99 %s  %s%n", second, sent, done,
+                calls.errors(), Double.isNaN(p99) ? "-" : String.format(Locale.ROOT, "%.0f ms", p99), sampler.sample());
     }
 
     private void compareWithDatabase(LoadBaseline baseline, double callsPerSecond) throws InterruptedException {

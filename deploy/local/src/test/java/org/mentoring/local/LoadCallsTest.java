@@ -41,6 +41,16 @@ class LoadCallsTest {
     }
 
     @Test
+    void recentLatenciesStartAfreshEachTimeTheyAreTaken() throws Exception {
+        LoadCalls calls = new LoadCalls();
+        calls.call("read", System.nanoTime(), "GET", base + "/ok", "t", null, 200);
+        calls.call("read", System.nanoTime(), "GET", base + "/ok", "t", null, 200);
+        assertEquals(2, calls.takeRecent().count());
+        assertEquals(0, calls.takeRecent().count());
+        assertEquals(2, calls.snapshot().get("read").latencies.count());
+    }
+
+    @Test
     void anUnexpectedStatusIsAnErrorKeptWithItsBody() {
         LoadCalls calls = new LoadCalls();
         assertThrows(LoadCalls.Failed.class,
