@@ -16,7 +16,8 @@ final class DemoHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Sends and returns the parsed body; fails unless the status is one of {@code expected}. */
     JsonNode send(String method, String url, String token, String contentType, String body, String ifMatch,

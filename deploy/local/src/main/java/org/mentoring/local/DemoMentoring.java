@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class DemoMentoring {
 
     private static final Duration PROPAGATION = Duration.ofMinutes(3);
+    /** Matching learns a large organisation from 200,000 events (created, then preferences set) before it can rank. */
+    private static final Duration FIRST_RECOMMENDATIONS = Duration.ofMinutes(15);
+    private static final int FREE_DAY_TRIES = 6;
     private static final String[] COMMENTS = {"Very practical, I left with a plan for the next two weeks.",
             "Good conversation; next time I will bring a concrete example.",
             "Helpful pointers and honest feedback on my draft.",
@@ -89,7 +92,7 @@ final class DemoMentoring {
     // ---- matching: informal mentorships -------------------------------------------------------------------------
 
     private void awaitRecommendations(DemoOrganisation.Person mentee) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        long deadline = System.nanoTime() + FIRST_RECOMMENDATIONS.toNanos();
         while (true) {
             try {
                 JsonNode page = http.json("GET", urls.matching() + "/v1/recommendations?kind=mentor&limit=5",
@@ -97,14 +100,15 @@ final class DemoMentoring {
                 if (page.path("items").size() > 0 && !page.path("items").get(0).path("reasons").isEmpty()) {
                     return;
                 }
-            } catch (DemoHttp.DemoCallException e) {
+            } catch (IOException e) {
+                // Not known yet, or a large organisation's first request still building the candidate index.
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("matching-service has no recommendations for " + mentee.email()
-                        + " after " + PROPAGATION + "; are profile events flowing?");
+                        + " after " + FIRST_RECOMMENDATIONS + "; are profile events flowing?");
             }
             Thread.sleep(1000);
         }
@@ -280,17 +284,15 @@ final class DemoMentoring {
         held.put("timeZone", zone);
         held.put("meetingLink", "https://meet.example.com/" + pair.mentorshipId().substring(0, 8));
         held.put("agenda", "Where you are now with " + goalOf(pair) + ", and what to try first.");
-        JsonNode scheduled = whenKnown(() -> http.json("POST", urls.session() + "/v1/sessions", token(pair.mentee()),
-                held, 201));
+        JsonNode scheduled = whenKnown(() -> onAFreeDay(pair, held, past));
         String sessionId = scheduled.path("items").get(0).path("id").asText();
         http.json("POST", urls.session() + "/v1/sessions/" + sessionId + "/held", token(pair.mentee()), null, 200);
         count("sessions held");
 
         Map<String, Object> upcoming = new LinkedHashMap<>(held);
-        upcoming.put("start", LocalDate.now().plusDays(2 + index % 5).atTime(hour, 0).toString());
         upcoming.put("agenda", "Progress since last time; next step on " + goalOf(pair) + ".");
         upcoming.put("recurrence", Map.of("cadence", "biweekly", "count", 4));
-        http.json("POST", urls.session() + "/v1/sessions", token(pair.mentee()), upcoming, 201);
+        onAFreeDay(pair, upcoming, LocalDate.now().plusDays(2 + index % 5).atTime(hour, 0));
         count("upcoming sessions");
 
         String skill = goalOf(pair);
@@ -311,6 +313,24 @@ final class DemoMentoring {
 
         answer(pair.mentee(), "session", sessionId, index);
         answer(pair.mentor(), "session", sessionId, index + 1);
+    }
+
+    /**
+     * Schedules a session (or series) at the given time, or a day later each time it would overlap another session of
+     * either participant: in a large organisation a mentor of two pairs in different time zones can be busy then.
+     */
+    private JsonNode onAFreeDay(Pair pair, Map<String, Object> session, LocalDateTime start)
+            throws IOException, InterruptedException {
+        for (int day = 0; ; day++) {
+            session.put("start", start.plusDays(day).toString());
+            try {
+                return http.json("POST", urls.session() + "/v1/sessions", token(pair.mentee()), session, 201);
+            } catch (DemoHttp.DemoCallException busy) {
+                if (busy.status() != 409 || day == FREE_DAY_TRIES) {
+                    throw busy;
+                }
+            }
+        }
     }
 
     /** Answers the person's open request of the given kind about a session (or, for end surveys, a mentorship). */

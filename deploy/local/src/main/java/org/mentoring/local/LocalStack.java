@@ -30,7 +30,10 @@ import org.mentoring.platform.kafka.EmbeddedKafkaBroker;
  *       [--matching-url M --session-url S --feedback-url F]}: load the demo organisation through the services' own
  *       APIs, and with the other services' URLs its mentorships, programmes, sessions, goals, feedback and kudos;</li>
  *   <li>{@code employees-csv [--people N] [--seed S] FILE}: write the demo organisation as an HRIS import file (the
- *       bulk import benchmark, docs/load/import.sh, imports it).</li>
+ *       bulk import benchmark, docs/load/import.sh, imports it);</li>
+ *   <li>{@code load --key K --issuer I --profile-url U --matching-url M --session-url S --feedback-url F
+ *       --data-dir D --admin-url A --admin-user U [--minutes 10] [--fraction 0.7] [--peak-seconds 60]
+ *       [--workers 32] ...}: the load run of {@link LoadRun} against the running stack.</li>
  * </ul>
  */
 public final class LocalStack {
@@ -51,6 +54,7 @@ public final class LocalStack {
             case "token" -> token(new Options(rest));
             case "seed" -> seed(new Options(rest));
             case "employees-csv" -> employeesCsv(new Options(rest));
+            case "load" -> System.exit(load(new Options(rest)) == 0 ? 0 : 1);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -105,7 +109,9 @@ public final class LocalStack {
         DemoSeed seed = new DemoSeed(options.value("--profile-url"), (email, roles) -> sign(key, issuer, email, roles));
         long randomSeed = Long.parseLong(options.valueOr("--seed", "42"));
         DemoSeed.Seeded seeded = seed.run(Integer.parseInt(options.valueOr("--people", "300")), randomSeed);
-        DemoSeed.writeDemoUser(Path.of(options.value("--data-dir")), seeded.demoEmail());
+        Path dataDir = Path.of(options.value("--data-dir"));
+        DemoSeed.writeDemoUser(dataDir, seeded.demoEmail());
+        new DemoSeed.Population(seeded.people().size(), randomSeed).write(dataDir);
         String matching = options.valueOr("--matching-url", null);
         if (matching != null) {
             DemoMentoring.Urls urls = new DemoMentoring.Urls(matching, options.value("--session-url"),
@@ -125,6 +131,31 @@ public final class LocalStack {
         long randomSeed = Long.parseLong(options.valueOr("--seed", "42"));
         Files.writeString(Path.of(positional.get(0)),
                 DemoOrganisation.csv(DemoOrganisation.generate(people, randomSeed)));
+    }
+
+    private static long load(Options options) throws Exception {
+        String key = Path.of(options.value("--key")).toAbsolutePath().toUri().toString();
+        String issuer = options.value("--issuer");
+        Path dataDir = Path.of(options.value("--data-dir"));
+        DemoSeed.Population population = DemoSeed.Population.read(dataDir).orElseThrow(() ->
+                new IllegalStateException("no demo organisation recorded in " + dataDir + "; start the stack with "
+                        + "'mentoring up' (with demo data) first"));
+        LoadTarget target = new LoadTarget(options.value("--profile-url"), options.value("--matching-url"),
+                options.value("--session-url"), options.value("--feedback-url"),
+                (email, roles) -> sign(key, issuer, email, roles));
+        LoadRun.Settings settings = new LoadRun.Settings(
+                Double.parseDouble(options.valueOr("--minutes", "10")),
+                Double.parseDouble(options.valueOr("--fraction", "0.7")),
+                Integer.parseInt(options.valueOr("--peak-seconds", "60")),
+                Integer.parseInt(options.valueOr("--workers", "32")),
+                Integer.parseInt(options.valueOr("--sample", "1000")),
+                Integer.parseInt(options.valueOr("--pairs", "200")),
+                Integer.parseInt(options.valueOr("--warmup-seconds", "10")),
+                Double.parseDouble(options.valueOr("--rate", "0")),
+                dataDir, population.people(), population.seed());
+        LoadBaseline baseline = LoadBaseline.available() ? new LoadBaseline(options.value("--admin-url"),
+                options.value("--admin-user"), options.valueOr("--admin-password", "")) : null;
+        return new LoadRun(target, settings).run(baseline);
     }
 
     private static String sign(String keyLocation, String issuer, String email, Set<String> roles) {
