@@ -42,6 +42,20 @@ class QueryPlanCacheTest {
         assertTrue(after - before <= 2, "40 identical requests added " + (after - before) + " query plans");
     }
 
+    @Test
+    void repeatedDirectorySearchesAddNoQueryPlans() {
+        String email = unique("search") + "@example.com";
+        createProfile(email);
+        String token = employee(email);
+        as(token).queryParam("department", "Engineering").when().get("/v1/profiles").then().statusCode(200);
+        int before = plans();
+        for (int i = 0; i < 40; i++) {
+            as(token).queryParam("department", "Engineering").when().get("/v1/profiles").then().statusCode(200);
+        }
+        int after = plans();
+        assertTrue(after - before <= 2, "40 identical searches added " + (after - before) + " query plans");
+    }
+
     private int plans() {
         return factory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache()
                 .getNumberOfCachedQueryPlans();

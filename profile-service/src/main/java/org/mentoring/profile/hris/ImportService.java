@@ -56,6 +56,7 @@ import org.postgresql.copy.CopyManager;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final int REFRESH_STATISTICS_FROM_ROWS = 1000;
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/jsonl";
     public static final String NDJSON = "application/x-ndjson";
@@ -157,6 +158,9 @@ public class ImportService {
             int total = rows.size() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
             QuarkusTransaction.requiringNew().timeout(3600).run(() -> merge(jobId, rows, errors, total));
+            if (rows.size() >= REFRESH_STATISTICS_FROM_ROWS) {
+                refreshStatistics(jobId);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", jobId);
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the import could not be completed";
@@ -249,6 +253,18 @@ public class ImportService {
 
     private interface RowSink {
         void accept(int line, EmployeeRecord.Parsed parsed);
+    }
+
+    /**
+     * A bulk load can change the profile table's shape more than autovacuum notices in time (or at all where it is
+     * off): the planner would keep estimating from an empty table and pick slow plans for directory searches.
+     */
+    private void refreshStatistics(UUID jobId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE profile").executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Import %s: refreshing the profile table's statistics failed: %s", jobId, e.getMessage());
+        }
     }
 
     private void merge(UUID jobId, List<Row> rows, List<ImportJob.RowError> errors, int total) {
