@@ -12,9 +12,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PEOPLE="${1:-100000}"; PORT="${2:-9181}"; DB="${3:-import_bench}"
 WORK="$(mktemp -d)"
 CSV="$WORK/employees.csv"
-LAUNCHER="$ROOT/deploy/local/target/local-stack.jar"
-ISSUER=https://mentoring.local/dev-issuer
-PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
+# shellcheck source=profile-service.sh
+source "$ROOT/docs/load/profile-service.sh"
 
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
@@ -29,34 +28,15 @@ copy_baseline() {
 }
 
 import_once() {
-  local t0 location job; t0=$(now)
-  location="$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
-    --data-binary "@$CSV" "$API/$INTEGRATION/imports" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
-  while :; do
-    job="$(curl -fsS -H "Authorization: Bearer $TOKEN" "$location")"
-    case "$job" in *'"status":"completed"'*|*'"status":"failed"'*) break ;; esac
-    sleep 0.05
-  done
+  local t0 job; t0=$(now)
+  job="$(import_file "$CSV")"
   echo "import: $(since "$t0") s  $job"
 }
 
 java -cp "$LAUNCHER" org.mentoring.local.LocalStack employees-csv --people "$PEOPLE" "$CSV"
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-MENTORING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MENTORING_DB_USER=postgres MENTORING_HTTP_PORT="$PORT" \
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MENTORING_LOG_JSON=false MENTORING_JWT_ISSUER="$ISSUER" \
-  MENTORING_JWT_PUBLIC_KEY_LOCATION="file:$ROOT/deploy/local/keys/dev-public.pem" \
-  java -Xmx384m -XX:+UseSerialGC -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \
-  > "$WORK/service.log" 2>&1 &
-SERVICE=$!
-# With events waiting for an unreachable broker the service takes about 30 s to stop.
-trap 'kill $SERVICE 2>/dev/null && wait $SERVICE; rm -rf "$WORK"' EXIT
-until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/live" 2>/dev/null; do sleep 1; done
-
-TOKEN="$(java -cp "$LAUNCHER" org.mentoring.local.LocalStack token --key "$ROOT/deploy/local/keys/dev-private.pem" \
-  --issuer "$ISSUER" --role hr-admin hr.admin@mentoring.local | tail -1)"
-API="http://127.0.0.1:$PORT/v1/hris"
-INTEGRATION="$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"benchmark","fieldMapping":"standard"}' "$API/integrations" | sed 's/.*"id":"\([^"]*\)".*/\1/')"
+start_profile_service
+TOKEN="$(token hr-admin hr.admin@mentoring.local)"
+register_integration
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "copy before: $(copy_baseline) s"
