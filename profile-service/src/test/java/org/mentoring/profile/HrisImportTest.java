@@ -212,4 +212,40 @@ class HrisImportTest {
         as(hrAdmin()).when().get("/v1/hris/" + hris.id() + "/imports/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
     }
+
+    @jakarta.inject.Inject
+    org.mentoring.profile.hris.ImportService imports;
+
+    @Test
+    void anImportWhoseReplicaStoppedIsFailedWithAReasonAndALiveOneIsLeftAlone() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        java.util.UUID abandoned = java.util.UUID.randomUUID();
+        java.util.UUID live = java.util.UUID.randomUUID();
+        try (var c = dataSource.getConnection(); var insert = c.prepareStatement("""
+                INSERT INTO hris_import (id, integration_id, format, full_sync, terminate_missing, status, created_at,
+                                         started_at, heartbeat_at, errors)
+                VALUES (?, ?::uuid, 'csv', false, false, 'running', now() - interval '20 minutes',
+                        now() - interval '20 minutes', now() - ?::interval, '[]')""")) {
+            insert.setObject(1, abandoned);
+            insert.setString(2, hris.id());
+            insert.setString(3, "10 minutes");
+            insert.executeUpdate();
+            insert.setObject(1, live);
+            insert.setString(2, hris.id());
+            insert.setString(3, "5 seconds");
+            insert.executeUpdate();
+        }
+        // the lease keeper does this every few seconds; called here so the test need not wait for it
+        imports.failAbandoned(Duration.ofMinutes(2));
+        as(hrAdmin()).when().get("/v1/hris/" + hris.id() + "/imports/" + abandoned)
+                .then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("failure", org.hamcrest.Matchers.containsString("upload the file again"))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        as(hrAdmin()).when().get("/v1/hris/" + hris.id() + "/imports/" + live)
+                .then().statusCode(200).body("status", equalTo("running"));
+        // a real import keeps its lease while it runs and completes as usual
+        JsonPath done = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(unique("lease"), 0, null, "Lead"), "");
+        assertEquals("completed", done.getString("status"), done.prettify());
+    }
 }

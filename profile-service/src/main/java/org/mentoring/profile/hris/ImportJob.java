@@ -52,6 +52,9 @@ public class ImportJob {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** When the replica running it last said it is alive (unfinished imports only). */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
 
     /** Why one row was refused. Names the field, never the row's values. */
     public record RowError(int line, String externalId, String field, String message) {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,16 +19,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,9 +43,9 @@ import org.mentoring.platform.events.Outbox;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.events.ProfileEvents;
-import org.mentoring.profile.profile.ManagementChains;
 import org.mentoring.profile.profile.AvailabilityWindow;
 import org.mentoring.profile.profile.LearningGoal;
+import org.mentoring.profile.profile.ManagementChains;
 import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.SkillLevel;
 import org.postgresql.PGConnection;
@@ -57,6 +63,9 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final int REFRESH_STATISTICS_FROM_ROWS = 1000;
+    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
+    /** Several missed heartbeats, so a long garbage collection or a slow database does not fail a live import. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/jsonl";
     public static final String NDJSON = "application/x-ndjson";
@@ -85,9 +94,54 @@ public class ImportService {
         return t;
     });
 
+    /** Marks this replica's unfinished imports alive and fails those whose replica has stopped. */
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hris-import-lease");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The imports queued or running in this replica. */
+    private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
+
+    void onStart(@Observes StartupEvent event) {
+        long every = HEARTBEAT_EVERY.toMillis();
+        leases.scheduleWithFixedDelay(this::keepLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
     void stop() {
+        leases.shutdownNow();
         executor.shutdownNow();
+    }
+
+    private void keepLeases() {
+        try {
+            if (!mine.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "UPDATE hris_import SET heartbeat_at = now() WHERE id IN (:ids) AND status IN ('queued', 'running')")
+                        .setParameter("ids", List.copyOf(mine)).executeUpdate());
+            }
+            failAbandoned(ABANDONED_AFTER);
+        } catch (RuntimeException e) {
+            LOG.warnf("HRIS import leases not renewed: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Fails the imports that no replica has marked alive for {@code silence}: the replica that ran them stopped, and
+     * their file went with it. Returns how many.
+     */
+    public int failAbandoned(Duration silence) {
+        int failed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        UPDATE hris_import SET status = 'failed', finished_at = now(),
+                               failure = 'interrupted: the service stopped while the import ran; upload the file again'
+                        WHERE status IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => :silence)""")
+                .setParameter("silence", (double) silence.toSeconds()).executeUpdate());
+        if (failed > 0) {
+            LOG.warnf("%d HRIS import(s) interrupted by a stopped replica marked failed", failed);
+        }
+        return failed;
     }
 
     /** Records the job and starts it in the background; the caller polls {@link #get}. */
@@ -107,11 +161,19 @@ public class ImportService {
             j.terminateMissing = terminateMissing;
             j.status = "queued";
             j.createdAt = Instant.now();
+            j.heartbeatAt = j.createdAt;
             em.persist(j);
             return j;
         });
         FieldMapping mapping = integration.fieldMapping;
-        executor.submit(() -> run(job.id, format, mapping, body));
+        mine.add(job.id);
+        executor.submit(() -> {
+            try {
+                run(job.id, format, mapping, body);
+            } finally {
+                mine.remove(job.id);
+            }
+        });
         return ImportView.of(job);
     }
 
@@ -380,6 +442,7 @@ public class ImportService {
                 (System.nanoTime() - merged) / 1_000_000);
         ImportJob job = em.find(ImportJob.class, jobId);
         job.status = "completed";
+        job.failure = null;
         job.processedRows = total;
         job.created = created.size();
         job.updated = updated.size();
