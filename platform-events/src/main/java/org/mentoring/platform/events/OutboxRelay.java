@@ -77,7 +77,9 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean leader;
     private volatile Thread thread;
-    private KafkaProducer<String, byte[]> producer;
+    private volatile KafkaProducer<String, byte[]> producer;
+    /** Long enough for a batch in flight to be acknowledged when the broker answers. */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
     private Instant lastPrune = Instant.EPOCH;
     private static final long BACKLOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private long lastBacklogRefresh = System.nanoTime() - BACKLOG_REFRESH_NANOS;
@@ -114,18 +116,39 @@ public class OutboxRelay {
         t.start();
     }
 
-    /** Stops after the batch in flight has been acknowledged and marked. */
+    /**
+     * Stops after the batch in flight has been acknowledged and marked. If the broker is unreachable the relay would
+     * wait on it for up to the producer's timeouts per record, holding up the service's shutdown (past a pod's grace
+     * period): after a short wait the producer is closed under it instead. Rows not yet acknowledged stay unsent and
+     * go out after the next start; any that did reach the broker come again, and consumers skip them by event id.
+     */
     public synchronized void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(30));
+                t.join(GRACEFUL_STOP.toMillis());
+                if (t.isAlive()) {
+                    abortProducer();
+                    t.join(TimeUnit.SECONDS.toMillis(25));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         thread = null;
+    }
+
+    private void abortProducer() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p != null) {
+            LOG.info("outbox relay stopping while the broker does not answer; unacknowledged events stay in the outbox");
+            try {
+                p.close(Duration.ZERO);
+            } catch (Exception e) {
+                LOG.debug("aborting the outbox producer", e);
+            }
+        }
     }
 
     /**
@@ -140,6 +163,11 @@ public class OutboxRelay {
         other.json = json;
         other.kafkaConfig = kafkaConfig;
         return other;
+    }
+
+    /** The publishing thread, if started (for tests of stopping). */
+    Thread thread() {
+        return thread;
     }
 
     public boolean isLeader() {

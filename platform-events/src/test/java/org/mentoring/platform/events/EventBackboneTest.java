@@ -3,6 +3,7 @@ package org.mentoring.platform.events;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,36 @@ class EventBackboneTest {
         assertEquals(500, count("SELECT count(*) FROM profile.apply_log WHERE widget_id LIKE ?", prefix + "%"));
         assertEquals(100, count("SELECT count(*) FROM profile.widget_view WHERE id LIKE ? AND version = 5 AND value = 'v5'",
                 prefix + "%"), "the read model holds exactly the current state of every widget");
+    }
+
+    @Test
+    void theRelayStopsPromptlyWhileKafkaIsAwayAndItsUnsentEventsGoOutAfterwards() {
+        String prefix = "stop-" + UUID.randomUUID() + "-";
+        // a replica starting while the broker is away: its producer knows no topic yet, so every send waits for
+        // metadata that cannot come
+        relay.stop();
+        TestKafka.broker().stop();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            ids.add(widgets.change(prefix + i, "s", false).toString());
+        }
+        OutboxRelay starting = relay.anotherReplica();
+        starting.start();
+        Eventually.await(WAIT, () -> starting.isLeader() ? 1L : 0L, n -> n == 1, "the new replica to lead");
+        Thread publishing = starting.thread();
+        long stopping = System.nanoTime();
+        starting.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - stopping);
+        assertFalse(publishing.isAlive(), "stop() returned with the relay still waiting on the broker");
+        // A deadline, not a speed: waiting on the broker record after record would overrun a pod's termination
+        // grace period; the relay gives a batch in flight 5 s and then abandons it.
+        assertTrue(took.compareTo(Duration.ofSeconds(12)) < 0, "stopping took " + took);
+        assertEquals(600, count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key LIKE ?", prefix + "%"),
+                "nothing unacknowledged was marked sent");
+
+        TestKafka.broker().start();
+        relay.start();
+        awaitApplied(ids);
     }
 
     @Test
