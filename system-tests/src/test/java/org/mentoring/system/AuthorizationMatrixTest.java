@@ -23,7 +23,6 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.Index;
 import org.jboss.jandex.Indexer;
 import org.jboss.jandex.MethodInfo;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.TestTokens;
 
@@ -33,16 +32,9 @@ import org.mentoring.platform.testing.TestTokens;
  * compiled classes, so a new operation is covered the day it exists. Object-level rules (the wrong owner) and
  * property-level rules (mass assignment) are checked on the operations where they live.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AgainstTheSystem {
 
     private static final List<String> ROLES = List.of("employee", "program-admin", "hr-admin", "integration");
-
-    private static Api api;
-
-    @BeforeAll
-    static void startSystem() {
-        api = new Api(MentoringSystem.get());
-    }
 
     /** One REST operation as its code declares it: method, path, roles of @RolesAllowed, the body it consumes. */
     record Secured(String service, String method, String path, Set<String> roles, String consumes) {
@@ -143,7 +135,6 @@ class AuthorizationMatrixTest {
 
     @Test
     void anEmployeeCannotAssignHrOwnedOrServerOwnedFieldsOfTheirOwnProfile() {
-        Journeys journeys = new Journeys(api);
         Journeys.Person p = Journeys.person("mass", 0);
         Response created = api.at("profile", Api.HR).contentType("application/json")
                 .body(Journeys.employee(p, "Support", "Lisbon", "Europe/Lisbon", 2, null)).post("/v1/profiles");
@@ -169,7 +160,6 @@ class AuthorizationMatrixTest {
 
     @Test
     void aMentorshipIsInvisibleToAnyoneButItsParticipantsAndAdmins() {
-        Journeys journeys = new Journeys(api);
         Journeys.Person mentor = Journeys.person("owner-mentor", 0);
         Journeys.Person mentee = Journeys.person("owner-mentee", 0);
         Journeys.Person stranger = Journeys.person("stranger", 0);

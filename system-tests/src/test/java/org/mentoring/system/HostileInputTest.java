@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.TestTokens;
 
@@ -31,7 +30,7 @@ import org.mentoring.platform.testing.TestTokens;
  * answer may be a 5xx, every refusal is problem+json, and a refused request leaves no event behind (every state
  * change in this system writes its outbox in the same transaction).
  */
-class HostileInputTest {
+class HostileInputTest extends AgainstTheSystem {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TARGET_REQUESTS = 10_000;
@@ -46,15 +45,6 @@ class HostileInputTest {
             "9999-99-99T99:99:99Z", "P-1D", "[]", "{}", "null"};
     private static final String[] BROKEN_BODIES = {"{", "[]", "null", "\"text\"", "{\"a\":}", "{}}", "{\"x\":1e999999}",
             "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "\u0000\u0001", "{" + "\"k\":1,".repeat(3) + "}"};
-
-    private static MentoringSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-    }
 
     record Operation(String service, String method, String path, JsonNode operation, JsonNode document) {
     }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.TestTokens;
 import org.mentoring.system.Journeys.Person;
@@ -28,18 +27,7 @@ import org.mentoring.system.Journeys.Person;
  * {@code id.timestamp.body}, not the platform's code). Afterwards no event is lost, none is applied twice, the read
  * models agree, and the subscriber has every event of the journey.
  */
-class JourneyUnderFaultsTest {
-
-    private static MentoringSystem system;
-    private static Api api;
-    private static Journeys journeys;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-        journeys = new Journeys(api);
-    }
+class JourneyUnderFaultsTest extends AgainstTheSystem {
 
     @Test
     void aProgrammeRunsToItsReportWhileEachServiceIsKilledAndTheSubscriberGetsEveryEvent() throws Exception {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.system.Journeys.Hris;
 import org.mentoring.system.Journeys.Person;
@@ -27,18 +26,7 @@ import org.mentoring.system.Journeys.Person;
  * database run as real processes; the test speaks HTTP to the services only, and reads the databases only to
  * prove what is (and is not) stored.
  */
-class JourneysTest {
-
-    private static MentoringSystem system;
-    private static Api api;
-    private static Journeys journeys;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-        journeys = new Journeys(api);
-    }
+class JourneysTest extends AgainstTheSystem {
 
     @Test
     void anHrisCreates500EmployeesByWebhookAndImportAndTheyAppearInRecommendations() throws SQLException {

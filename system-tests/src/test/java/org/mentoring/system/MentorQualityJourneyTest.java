@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.system.Journeys.Person;
 
@@ -23,18 +22,7 @@ import org.mentoring.system.Journeys.Person;
  * feedback-service publishes the mentor's damped quality, matching-service applies it, and the mentor drops below an
  * otherwise identical mentor in another employee's recommendations.
  */
-class MentorQualityJourneyTest {
-
-    private static MentoringSystem system;
-    private static Api api;
-    private static Journeys journeys;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-        journeys = new Journeys(api);
-    }
+class MentorQualityJourneyTest extends AgainstTheSystem {
 
     @Test
     void lowRatingsLowerAMentorsQualityInMatchingAndTheirRankInRecommendations() throws SQLException {

@@ -14,19 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.TestTokens;
 
 /** Limits that keep one caller from exhausting a service: body size, page size, and the rate of expensive operations. */
-class ResourceLimitsTest {
-
-    private static Api api;
-
-    @BeforeAll
-    static void startSystem() {
-        api = new Api(MentoringSystem.get());
-    }
+class ResourceLimitsTest extends AgainstTheSystem {
 
     @Test
     void expensiveOperationsAreLimitedPerCallerWithRetryAfter() {
@@ -65,7 +57,6 @@ class ResourceLimitsTest {
 
     @Test
     void anOversizedBodyIs413ProblemJsonOnEveryService() throws Exception {
-        MentoringSystem system = MentoringSystem.get();
         for (String service : new String[] {"matching", "session", "feedback"}) {
             URI url = URI.create(system.url(service));
             // The service refuses on the declared length, before reading the body: send the headers and a first

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,16 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * SIGKILL. After each, every acknowledged write reaches every consumer exactly once and the read models converge.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SystemFaultsTest {
-
-    private static MentoringSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-    }
+class SystemFaultsTest extends AgainstTheSystem {
 
     @Test
     @Order(1)

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentoring.system.Journeys.Person;
 
@@ -32,24 +31,13 @@ import org.mentoring.system.Journeys.Person;
  * default, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, would try again only five minutes into the outage): the same
  * growing shape, but short enough that the test waits seconds, not minutes, once the receiver is back.
  */
-class WebhookReceiverOutageTest {
+class WebhookReceiverOutageTest extends AgainstTheSystem {
 
     private static final Duration BEFORE = Duration.ofSeconds(10);
     private static final Duration REFUSING = Duration.ofSeconds(95);
     private static final Duration FAILING = Duration.ofSeconds(30);
     /** One round of writes (a profile change and a whole mentorship) starts this often. */
     private static final Duration PACE = Duration.ofSeconds(3);
-
-    private static MentoringSystem system;
-    private static Api api;
-    private static Journeys journeys;
-
-    @BeforeAll
-    static void startSystem() {
-        system = MentoringSystem.get();
-        api = new Api(system);
-        journeys = new Journeys(api);
-    }
 
     @Test
     void aReceiverDownForOverTwoMinutesGetsEveryEventInOrderOnceItIsBack() throws Exception {

@@ -1,7 +1,5 @@
 package org.mentoring.profile.identity;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,17 +47,7 @@ public class CurrentPerson {
      * profile). Hot read paths use it so that reading a profile costs one query.
      */
     public boolean owns(Profile profile) {
-        if (profile == null || profile.isErased()) {
-            return false;
-        }
-        Optional<String> linked = link.valueOf(caller);
-        if (linked.isEmpty()) {
-            return false;
-        }
-        if (link.bySubject()) {
-            return linked.get().equals(profile.externalId);
-        }
-        return profile.email != null && linked.get().toLowerCase(Locale.ROOT).equals(profile.email.toLowerCase(Locale.ROOT));
+        return profile != null && !profile.isErased() && link.links(caller, profile.externalId, profile.email);
     }
 
     public Caller caller() {
@@ -67,17 +55,6 @@ public class CurrentPerson {
     }
 
     private Optional<UUID> resolve() {
-        Optional<String> linked = link.valueOf(caller);
-        if (linked.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = linked.get();
-        String sql = link.bySubject()
-                ? "SELECT id FROM profile WHERE external_id = :v AND status <> 'erased'"
-                : "SELECT id FROM profile WHERE lower(email) = lower(:v) AND status <> 'erased'";
-        // No result class: Hibernate 7 keys its native query cache by a mapping that a result class makes unique
-        // per call, so the cache fills with equal-hash entries and every lookup walks them all.
-        List<?> ids = em.createNativeQuery(sql).setParameter("v", value).getResultList();
-        return ids.stream().findFirst().map(UUID.class::cast);
+        return link.profileId(em, caller, "SELECT id FROM profile WHERE status <> 'erased'");
     }
 }

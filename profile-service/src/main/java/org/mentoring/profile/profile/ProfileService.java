@@ -63,7 +63,10 @@ public class ProfileService {
 
     /** A profile that exists and has not been erased, or a 404. */
     public Profile find(UUID id) {
-        Profile profile = em.find(Profile.class, id);
+        return present(em.find(Profile.class, id), id);
+    }
+
+    private static Profile present(Profile profile, UUID id) {
         if (profile == null || profile.isErased()) {
             throw ProblemException.notFound("Profile", id);
         }
@@ -81,11 +84,7 @@ public class ProfileService {
      * for dirty checking and there is no commit to wait for.
      */
     public Profile get(UUID id) {
-        Profile profile = em.find(Profile.class, id, ReadOnlyMode.READ_ONLY);
-        if (profile == null || profile.isErased()) {
-            throw ProblemException.notFound("Profile", id);
-        }
-        return profile;
+        return present(em.find(Profile.class, id, ReadOnlyMode.READ_ONLY), id);
     }
 
     @Transactional

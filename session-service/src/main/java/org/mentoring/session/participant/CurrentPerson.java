@@ -1,6 +1,5 @@
 package org.mentoring.session.participant;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,17 +41,6 @@ public class CurrentPerson {
     }
 
     private Optional<UUID> resolve() {
-        Optional<String> linked = link.valueOf(caller);
-        if (linked.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = linked.get();
-        String sql = link.bySubject()
-                ? "SELECT profile_id FROM person WHERE external_id = :v AND NOT erased"
-                : "SELECT profile_id FROM person WHERE lower(email) = lower(:v) AND NOT erased";
-        // No result class: Hibernate 7 keys its native query cache by a mapping that a result class makes unique
-        // per call, so the cache fills with equal-hash entries and every lookup walks them all.
-        List<?> ids = em.createNativeQuery(sql).setParameter("v", value).getResultList();
-        return ids.stream().findFirst().map(UUID.class::cast);
+        return link.profileId(em, caller, "SELECT profile_id FROM person WHERE NOT erased");
     }
 }
