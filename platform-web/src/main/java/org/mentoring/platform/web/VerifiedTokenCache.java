@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * verified, whichever is first; after that the token is verified again from scratch (so an expired token is
  * refused as before, and a key removed from the issuer's set stops working within the max age). Tokens that fail
  * verification are never cached. The cache holds at most {@code mentoring.auth.token-cache.max-entries} tokens:
- * when full, expired entries are dropped and, if it is still full, new tokens are verified without being cached.
+ * when full, expired entries are dropped (at most once a second) and, if it is still full, new tokens are verified
+ * without being cached.
  * {@code max-age=0} turns it off.
  */
 @Alternative
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class VerifiedTokenCache implements JWTParser {
 
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweepMillis = new AtomicLong(Long.MIN_VALUE / 2);
     private JWTParser delegate;
     private Duration maxAge;
     private int maxEntries;
@@ -96,7 +99,12 @@ public class VerifiedTokenCache implements JWTParser {
         if (verified.size() < maxEntries) {
             return true;
         }
-        verified.values().removeIf(e -> e.usableUntilMillis() <= now);
+        // Sweeping walks the whole cache: at most once a second, so a cache full of live tokens does not make every
+        // request with a new token pay for a scan.
+        long last = lastSweepMillis.get();
+        if (now - last >= 1000 && lastSweepMillis.compareAndSet(last, now)) {
+            verified.values().removeIf(e -> e.usableUntilMillis() <= now);
+        }
         return verified.size() < maxEntries;
     }
 
