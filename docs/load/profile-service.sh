@@ -12,7 +12,7 @@ start_profile_service() {
   MENTORING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MENTORING_DB_USER=postgres MENTORING_HTTP_PORT="$PORT" \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MENTORING_LOG_JSON=false MENTORING_JWT_ISSUER="$ISSUER" \
     MENTORING_JWT_PUBLIC_KEY_LOCATION="file:$ROOT/deploy/local/keys/dev-public.pem" \
-    java -Xmx384m -XX:+UseSerialGC -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \
+    java ${SERVICE_JVM:--Xmx384m -XX:+UseSerialGC} -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/service.log" 2>&1 &
   SERVICE=$!
   # With events waiting for an unreachable broker the service stops within about 7 s (the relay gives up on it).

@@ -47,7 +47,12 @@ public class CurrentPerson {
      * profile). Hot read paths use it so that reading a profile costs one query.
      */
     public boolean owns(Profile profile) {
-        return profile != null && !profile.isErased() && link.links(caller, profile.externalId, profile.email);
+        return profile != null && !profile.isErased() && owns(profile.externalId, profile.email);
+    }
+
+    /** Whether a profile with this employee id and email is the caller's own (same rule as {@link #owns(Profile)}). */
+    public boolean owns(String externalId, String email) {
+        return link.links(caller, externalId, email);
     }
 
     public Caller caller() {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -65,6 +67,9 @@ public class ProfileResource {
     @Inject
     PersonalDataService personalData;
 
+    @Inject
+    DirectoryCardCache cards;
+
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
     @Operation(operationId = "searchProfiles", summary = "Search the people directory")
@@ -87,12 +92,32 @@ public class ProfileResource {
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = {ProfileView.class, DirectoryEntry.class})))
-    public Response get(@PathParam("id") UUID id) {
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        // A card kept in memory is answered on the I/O thread; anything else reads the database on a worker thread.
+        boolean hrOrIntegration = person.caller().hasRole(Caller.HR_ADMIN) || person.caller().hasRole(Caller.INTEGRATION);
+        if (!hrOrIntegration) {
+            DirectoryCardCache.Card card = cards.get(id);
+            if (card != null && !person.owns(card.externalId(), card.email())) {
+                return Uni.createFrom().item(Response.ok(card.json(), MediaType.APPLICATION_JSON_TYPE).build());
+            }
+        }
+        return Uni.createFrom().item(() -> read(id)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response read(UUID id) {
+        long ticket = cards.ticket(id);
         Profile profile = profiles.get(id);
         if (ProfileService.seesPrivate(profile, person)) {
             return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
         }
-        return Response.ok(DirectoryEntry.of(profile)).build();
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(DirectoryEntry.of(profile));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A directory card could not be written as JSON", e);
+        }
+        cards.keep(id, ticket, new DirectoryCardCache.Card(json, profile.externalId, profile.email));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
