@@ -353,10 +353,12 @@ public class ImportService {
                         + "display_name text, job_title text, department text, location text, time_zone text, "
                         + "languages jsonb, level integer, grade_label text, manager_external_id text, hire_date date, "
                         + "status text) ON COMMIT DROP");
-                s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
+                if (terminateMissing) {
+                    s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
+                }
             }
             long staging = System.nanoTime();
-            stage(c, jobId, rows, errors);
+            stage(c, jobId, rows, errors, terminateMissing);
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE hris_import_rows");
             }
@@ -468,11 +470,12 @@ public class ImportService {
     }
 
     /**
-     * Streams the valid rows into the staging table with PostgreSQL's COPY, in chunks so that progress shows, and
-     * records every externalId the file names (valid or not) as seen, so a full sync never terminates someone
-     * whose row merely had an error.
+     * Streams the valid rows into the staging table with PostgreSQL's COPY, in chunks so that progress shows, and,
+     * for a full sync that terminates the missing, records every externalId the file names (valid or not) as seen,
+     * so that it never terminates someone whose row merely had an error.
      */
-    private void stage(Connection c, UUID jobId, List<Row> rows, List<ImportJob.RowError> errors) throws SQLException {
+    private void stage(Connection c, UUID jobId, List<Row> rows, List<ImportJob.RowError> errors,
+                       boolean recordSeen) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         int chunk = config.importBatchSize() * 10;
         try {
@@ -485,6 +488,9 @@ public class ImportService {
                         new StringReader(text.toString()));
                 int done = Math.min(rows.size(), from + chunk);
                 QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).processedRows = done);
+            }
+            if (!recordSeen) {
+                return;
             }
             StringBuilder seen = new StringBuilder();
             Set<String> ids = new HashSet<>();
