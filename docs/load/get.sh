@@ -6,7 +6,7 @@
 #   docs/load/get.sh [PEOPLE] [PORT] [DATABASE] [ROUNDS]      defaults: 100000 9281 get_bench 2
 #
 # Each round prints how many cards came from the replica's memory and how many from the database. For the same run
-# without cards in memory: MENTORING_PROFILE_CARD_CACHE_MAX_ENTRIES=0 docs/load/get.sh. The service runs with the
+# without cards in memory: MENTORING_PROFILE_CARD_CACHE_MAX_BYTES=0 docs/load/get.sh. The service runs with the
 # local launcher's JVM options unless SERVICE_JVM gives others.
 #
 # Needs the built jars (./mvnw -B -ntp package -DskipTests -pl profile-service,deploy/local -am), wrk and pgbench on
@@ -69,3 +69,4 @@ for _ in $(seq 1 "$ROUNDS"); do
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep 'profile changes' "$WORK/service.log" || true
+curl -fsS "http://127.0.0.1:$PORT/q/metrics" | grep -E "^mentoring_profile_card_cache_(size|bytes) "

@@ -3,11 +3,13 @@ package org.mentoring.profile.profile;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,10 +33,17 @@ public class DirectoryCardCache {
 
     /** The card as sent, with what decides whether a caller is its owner (who gets the full profile instead). */
     public record Card(byte[] json, String externalId, String email) {
+
+        /** Roughly the heap it takes, with its key and map entry. */
+        long weight() {
+            return json.length + (externalId == null ? 0 : externalId.length()) + (email == null ? 0 : email.length())
+                    + 200;
+        }
     }
 
-    @ConfigProperty(name = "mentoring.profiles.card-cache.max-entries", defaultValue = "100000")
-    long maxEntries;
+    /** Heap the kept cards may take, roughly (0 turns keeping cards off). */
+    @ConfigProperty(name = "mentoring.profiles.card-cache.max-bytes", defaultValue = "96M")
+    MemorySize maxBytes;
 
     @Inject
     MeterRegistry metrics;
@@ -42,6 +51,7 @@ public class DirectoryCardCache {
     private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
     private volatile boolean live;
     private final ConcurrentHashMap<UUID, Card> cards = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
     private Counter hits;
     private Counter misses;
 
@@ -50,12 +60,14 @@ public class DirectoryCardCache {
         hits = metrics.counter("mentoring.profile.card.cache", "result", "hit");
         misses = metrics.counter("mentoring.profile.card.cache", "result", "miss");
         Gauge.builder("mentoring.profile.card.cache.size", this, c -> c.cards.size()).register(metrics);
+        Gauge.builder("mentoring.profile.card.cache.bytes", this, c -> c.bytes.get())
+                .description("Heap taken by the kept cards, roughly").register(metrics);
         Gauge.builder("mentoring.profile.card.cache.live", this, c -> c.live ? 1 : 0)
                 .description("1 while this replica hears profile changes and serves cards from memory").register(metrics);
     }
 
     public boolean enabled() {
-        return maxEntries > 0;
+        return maxBytes.asLongValue() > 0;
     }
 
     /** The kept card, or null (never while changes are not being heard). */
@@ -72,23 +84,24 @@ public class DirectoryCardCache {
 
     /** Keeps a card read under this ticket, unless a change to the profile was announced since the ticket. */
     public void keep(UUID id, long ticket, Card card) {
-        if (!live || !enabled() || ticket != generations.get(stripe(id))) {
+        if (!live || card.weight() > maxBytes.asLongValue() || ticket != generations.get(stripe(id))) {
             return;
         }
-        if (cards.put(id, card) == null && cards.mappingCount() > maxEntries) {
-            evictOne(id);
+        Card old = cards.put(id, card);
+        if (bytes.addAndGet(card.weight() - (old == null ? 0 : old.weight())) > maxBytes.asLongValue()) {
+            makeRoom(id);
         }
         // a change announced between the check and the put: drop what was just put (the announcer may have
         // removed the key before the put landed)
         if (ticket != generations.get(stripe(id))) {
-            cards.remove(id);
+            drop(id);
         }
     }
 
     /** A change of these profiles was announced. */
     public void changed(UUID id) {
         generations.incrementAndGet(stripe(id));
-        cards.remove(id);
+        drop(id);
     }
 
     /** Many profiles changed, or changes may have been missed: forget everything. */
@@ -96,7 +109,7 @@ public class DirectoryCardCache {
         for (int i = 0; i < STRIPES; i++) {
             generations.incrementAndGet(i);
         }
-        cards.clear();
+        cards.keySet().forEach(this::drop);
     }
 
     /** Whether changes are being heard; turning it either way forgets everything kept. */
@@ -118,16 +131,27 @@ public class DirectoryCardCache {
         return cards.mappingCount();
     }
 
+    public long bytes() {
+        return bytes.get();
+    }
+
+    private void drop(UUID id) {
+        Card old = cards.remove(id);
+        if (old != null) {
+            bytes.addAndGet(-old.weight());
+        }
+    }
+
     /**
-     * Full: an arbitrary other card makes room. Reads never reorder anything (no recency list), so a read touches no
-     * shared memory but the map itself; the cost is that the card dropped is not the least recently read.
+     * Over the bound: arbitrary other cards make room. Reads never reorder anything (no recency list), so a read
+     * writes no shared memory; the cost is that the cards dropped are not the least recently read.
      */
-    private void evictOne(UUID kept) {
+    private void makeRoom(UUID kept) {
         Iterator<UUID> keys = cards.keySet().iterator();
-        while (keys.hasNext()) {
-            if (!keys.next().equals(kept)) {
-                keys.remove();
-                return;
+        while (bytes.get() > maxBytes.asLongValue() && keys.hasNext()) {
+            UUID key = keys.next();
+            if (!key.equals(kept)) {
+                drop(key);
             }
         }
     }

@@ -4,18 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 
 class DirectoryCardCacheRulesTest {
 
-    private static DirectoryCardCache cache(long maxEntries) {
+    private static DirectoryCardCache cache(long maxBytes) {
         DirectoryCardCache cache = new DirectoryCardCache();
-        cache.maxEntries = maxEntries;
+        cache.maxBytes = new MemorySize(java.math.BigInteger.valueOf(maxBytes));
         cache.metrics = new SimpleMeterRegistry();
         cache.init();
         cache.live(true);
@@ -28,7 +30,7 @@ class DirectoryCardCacheRulesTest {
 
     @Test
     void aCardReadBeforeAChangeWasAnnouncedIsNotKept() {
-        DirectoryCardCache cache = cache(10);
+        DirectoryCardCache cache = cache(100_000);
         UUID id = UUID.randomUUID();
         long ticket = cache.ticket(id);
         // the database read happens here; meanwhile the profile changes and the change is announced
@@ -43,7 +45,7 @@ class DirectoryCardCacheRulesTest {
 
     @Test
     void forgettingEverythingAlsoRefusesReadsThatStartedBefore() {
-        DirectoryCardCache cache = cache(10);
+        DirectoryCardCache cache = cache(100_000);
         UUID kept = UUID.randomUUID();
         UUID inFlight = UUID.randomUUID();
         cache.keep(kept, cache.ticket(kept), card("a"));
@@ -56,7 +58,7 @@ class DirectoryCardCacheRulesTest {
 
     @Test
     void whileChangesAreNotHeardNothingIsKeptOrServed() {
-        DirectoryCardCache cache = cache(10);
+        DirectoryCardCache cache = cache(100_000);
         UUID id = UUID.randomUUID();
         cache.keep(id, cache.ticket(id), card("a"));
         assertNotNull(cache.get(id));
@@ -72,28 +74,55 @@ class DirectoryCardCacheRulesTest {
 
     @Test
     void aFullCacheMakesRoomAndNeverGrowsPastItsBound() {
-        DirectoryCardCache cache = cache(100);
-        for (int i = 0; i < 1000; i++) {
+        DirectoryCardCache cache = cache(100_000);
+        long weight = card("x0000").weight();
+        for (int i = 0; i < 10_000; i++) {
             UUID id = UUID.randomUUID();
-            cache.keep(id, cache.ticket(id), card("x" + i));
+            cache.keep(id, cache.ticket(id), card("x%04d".formatted(i % 10_000)));
             assertNotNull(cache.get(id), "the newest card is kept");
+            assertTrue(cache.bytes() <= 100_000, "over the bound: " + cache.bytes());
         }
-        assertEquals(100, cache.size());
+        assertEquals(100_000 / weight, cache.size());
+        assertEquals(cache.size() * weight, cache.bytes());
+        // large cards (a long bio, many skills) count for what they take
+        UUID big = UUID.randomUUID();
+        cache.keep(big, cache.ticket(big), card("y".repeat(50_000)));
+        assertNotNull(cache.get(big));
+        assertTrue(cache.bytes() <= 100_000);
+        cache.changedAll();
+        assertEquals(0, cache.size());
+        assertEquals(0, cache.bytes());
     }
 
     @Test
-    void zeroEntriesTurnsItOff() {
+    void replacingAndDroppingACardKeepsTheCountOfBytesExact() {
+        DirectoryCardCache cache = cache(100_000);
+        UUID id = UUID.randomUUID();
+        cache.keep(id, cache.ticket(id), card("short"));
+        cache.keep(id, cache.ticket(id), card("a little longer"));
+        assertEquals(card("a little longer").weight(), cache.bytes());
+        cache.changed(id);
+        assertEquals(0, cache.bytes());
+    }
+
+    @Test
+    void zeroBytesTurnsItOffAndACardLargerThanTheBoundIsNotKept() {
         DirectoryCardCache cache = cache(0);
         UUID id = UUID.randomUUID();
         cache.keep(id, cache.ticket(id), card("a"));
         assertNull(cache.get(id));
         assertEquals(0, cache.size());
+
+        DirectoryCardCache small = cache(1_000);
+        small.keep(id, small.ticket(id), card("z".repeat(2_000)));
+        assertNull(small.get(id));
+        assertEquals(0, small.bytes());
     }
 
     @Test
     void announcementsAreReadAsIdsOrEverything() {
         ProfileChangeListener listener = new ProfileChangeListener();
-        listener.cache = cache(10);
+        listener.cache = cache(100_000);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
