@@ -1,12 +1,9 @@
 package org.mentoring.profile.profile;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -21,27 +19,23 @@ import org.postgresql.PGNotification;
 
 /**
  * Hears the database announce changed profiles (channel {@code profile_changed}, see migration V8) on a connection
- * of its own and drops their cards from {@link DirectoryCardCache}. If the connection is lost, the cache stops
- * serving and forgets everything until a new connection listens again (retried every few seconds): changes
- * announced meanwhile are not heard, so nothing kept from before can be trusted.
+ * it keeps from the pool, as the outbox relay does, and drops their cards from {@link DirectoryCardCache}. If the
+ * connection is lost, the cache stops serving and forgets everything until a connection listens again (retried every
+ * few seconds): changes announced meanwhile are not heard, so nothing kept from before can be trusted.
  */
 @ApplicationScoped
 public class ProfileChangeListener {
 
     private static final Logger LOG = Logger.getLogger(ProfileChangeListener.class);
     static final String CHANNEL = "profile_changed";
+    /** Shown in pg_stat_activity while the pooled connection listens. */
+    static final String APPLICATION_NAME = "profile-service change listener";
 
     @Inject
     DirectoryCardCache cache;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    DataSource dataSource;
 
     /** How long the connection may stay silent before it is checked with a query. */
     @ConfigProperty(name = "mentoring.profiles.card-cache.check-interval", defaultValue = "PT5S")
@@ -51,7 +45,6 @@ public class ProfileChangeListener {
     Duration reconnectDelay;
 
     private volatile boolean running;
-    private volatile Connection connection;
     private Thread thread;
 
     void start(@Observes StartupEvent event) {
@@ -66,14 +59,6 @@ public class ProfileChangeListener {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        Connection open = connection;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (SQLException ignored) {
-                // closing to wake the thread; it is ending anyway
-            }
-        }
         if (thread != null) {
             thread.interrupt();
         }
@@ -82,28 +67,44 @@ public class ProfileChangeListener {
     private void run() {
         boolean warned = false;
         while (running) {
-            try (Connection c = connect()) {
-                connection = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET application_name = '" + APPLICATION_NAME + "'");
+                        s.execute("LISTEN " + CHANNEL);
+                    }
+                    // a connection whose peer vanished without closing it fails its check instead of hanging
+                    c.setNetworkTimeout(Runnable::run, (int) Math.max(10_000, checkInterval.toMillis() * 3));
+                    cache.live(true);
+                    if (warned) {
+                        LOG.info("Hearing profile changes again; directory cards are served from memory");
+                        warned = false;
+                    }
+                    listen(c);
+                } finally {
+                    cache.live(false);
+                    release(c);
                 }
-                cache.live(true);
-                if (warned) {
-                    LOG.info("Hearing profile changes again; directory cards are served from memory");
-                    warned = false;
-                }
-                listen(c);
             } catch (SQLException | RuntimeException e) {
                 if (running && !warned) {
                     LOG.warnf("Not hearing profile changes (%s); directory cards are read from the database until it is back",
                             e.getMessage());
                     warned = true;
                 }
-            } finally {
-                connection = null;
-                cache.live(false);
             }
             pause(reconnectDelay);
+        }
+    }
+
+    /** The connection goes back to the pool: what listening left on the session is cleared first. */
+    private static void release(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("UNLISTEN *");
+            s.execute("RESET application_name");
+            c.setNetworkTimeout(Runnable::run, 0);
+        } catch (SQLException e) {
+            LOG.debug("clearing the change listener's session state", e);
         }
     }
 
@@ -136,18 +137,6 @@ public class ProfileChangeListener {
                 cache.changedAll(); // not ours to interpret: forget everything rather than keep something stale
             }
         }
-    }
-
-    private Connection connect() throws SQLException {
-        Properties props = new Properties();
-        user.ifPresent(u -> props.setProperty("user", u));
-        password.filter(p -> !p.isEmpty()).ifPresent(p -> props.setProperty("password", p));
-        props.setProperty("ApplicationName", "profile-service change listener");
-        props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("socketTimeout", String.valueOf(Math.max(10, checkInterval.toSeconds() * 3)));
-        Connection c = DriverManager.getConnection(url, props);
-        c.setAutoCommit(true);
-        return c;
     }
 
     private void pause(Duration delay) {

@@ -75,8 +75,12 @@ public class ProfileService {
 
     /** Whether the caller sees the private fields of this profile: the person themself and HR. */
     public static boolean seesPrivate(Profile profile, CurrentPerson person) {
-        Caller caller = person.caller();
-        return caller.hasRole(Caller.HR_ADMIN) || caller.hasRole(Caller.INTEGRATION) || person.owns(profile);
+        return seesEveryProfile(person.caller()) || person.owns(profile);
+    }
+
+    /** Whether the caller sees the private fields of every profile: HR and the HRIS integration. */
+    public static boolean seesEveryProfile(Caller caller) {
+        return caller.hasRole(Caller.HR_ADMIN) || caller.hasRole(Caller.INTEGRATION);
     }
 
     /**
