@@ -248,4 +248,109 @@ class HrisImportTest {
         JsonPath done = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(unique("lease"), 0, null, "Lead"), "");
         assertEquals("completed", done.getString("status"), done.prettify());
     }
+
+    /** Rows enough for an initial load: at least the default threshold, and more than the directory holds. */
+    private int initialLoadSize() throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM profile")) {
+            rs.next();
+            return Math.max(10_000, rs.getInt(1) + 500);
+        }
+    }
+
+    private static String reportingTree(String p, int rows) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(row(p, i, i == 0 ? null : p + "-" + (i / 10), "Engineer"));
+        }
+        return csv.toString();
+    }
+
+    /** The profile table's indexes other than its primary key: name to [oid, definition]. */
+    private Map<String, java.util.List<String>> secondaryIndexes() throws java.sql.SQLException {
+        Map<String, java.util.List<String>> indexes = new java.util.TreeMap<>();
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("""
+                SELECT i.relname, i.oid::text, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE x.indrelid = 'profile'::regclass AND NOT x.indisprimary""")) {
+            while (rs.next()) {
+                indexes.put(rs.getString(1), java.util.List.of(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return indexes;
+    }
+
+    private String profileId(String externalId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT id::text FROM profile WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            try (var rs = s.executeQuery()) {
+                assertTrue(rs.next(), "a profile for " + externalId);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void anInitialLoadBuildsTheProfileIndexesOnceAfterInsertingAndTheyHoldAsBefore() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("initial");
+        int rows = initialLoadSize();
+        String csv = reportingTree(p, rows);
+        Map<String, java.util.List<String>> before = secondaryIndexes();
+        assertTrue(before.size() >= 5, "the profile table's secondary indexes: " + before.keySet());
+
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals("completed", job.getString("status"), job.getString("failure"));
+        assertEquals(rows, job.getInt("created"));
+        assertEquals(rows, countOutbox("mentoring.profile.created.v1", p), "one created event per new profile");
+        Map<String, java.util.List<String>> after = secondaryIndexes();
+        assertEquals(before.keySet(), after.keySet(), "the same indexes afterwards");
+        before.forEach((name, was) -> {
+            assertEquals(was.get(1), after.get(name).get(1), name + " is defined as before");
+            org.junit.jupiter.api.Assertions.assertNotEquals(was.get(0), after.get(name).get(0),
+                    name + " was built again rather than updated row by row");
+        });
+        assertEquals(profileId(p + "-1"), createdEventField(p + "-11", "managerId"), "managers resolved as usual");
+        assertEquals(profileId(p + "-0"), createdEventField(p + "-11", "managementChain,1"));
+
+        // The rebuilt unique indexes refuse duplicates as the originals did.
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            java.sql.SQLException externalId = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO profile (id, external_id, email, display_name, status) VALUES "
+                            + "(gen_random_uuid(), '" + p + "-7', 'someone.new." + p + "@example.com', 'X', 'active')"));
+            assertEquals("23505", externalId.getSQLState(), externalId.getMessage());
+            java.sql.SQLException email = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO profile (id, external_id, email, display_name, status) VALUES "
+                            + "(gen_random_uuid(), 'new-" + p + "', '" + (p + "-7@EXAMPLE.com").toUpperCase()
+                            + "', 'X', 'active')"));
+            assertEquals("23505", email.getSQLState(), email.getMessage());
+        }
+
+        // The same file again: the directory is now as large as the file, so nothing is set aside, and nothing changes.
+        JsonPath again = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(rows, again.getInt("unchanged"), again.prettify());
+        assertEquals(after, secondaryIndexes(), "a sync into a directory of that size updates the indexes in place");
+    }
+
+    @Test
+    void anInitialLoadThatCannotLockTheProfileTableInsertsRowByRowInstead() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("locked");
+        int rows = initialLoadSize();
+        Map<String, java.util.List<String>> before = secondaryIndexes();
+        JsonPath job;
+        try (var holder = dataSource.getConnection()) {
+            // A long reader of the table, such as a report: the import may not drop indexes under it.
+            holder.setAutoCommit(false);
+            try (var s = holder.createStatement()) {
+                s.execute("LOCK TABLE profile IN ACCESS SHARE MODE");
+            }
+            job = importAndWait(hrAdmin(), hris.id(), "text/csv", reportingTree(p, rows), "");
+            holder.rollback();
+        }
+        assertEquals("completed", job.getString("status"), job.getString("failure"));
+        assertEquals(rows, job.getInt("created"));
+        assertEquals(rows, countOutbox("mentoring.profile.created.v1", p));
+        assertEquals(before, secondaryIndexes(), "the indexes were updated in place, not rebuilt");
+    }
 }

@@ -252,13 +252,40 @@ class EventBackboneTest {
 
     @Test
     void eventsAppendedTogetherKeepTheirOrderAndAllArrive() throws SQLException {
+        appendTogetherAndFollow(60, "bulk");
+        Outbox.Event stray = new Outbox.Event(Widgets.TOPIC, Widgets.CHANGED, "stray", "stray", Map.of());
+        assertThrows(IllegalStateException.class, () -> outbox.appendAll(List.of(stray)),
+                "appending outside the transaction of a change is refused");
+    }
+
+    @Test
+    void aLargeAppendIsCopiedWithTheSameRowsOrderAndData() throws SQLException {
+        // Above Outbox.COPY_FROM the rows are streamed with COPY, whose text format escapes tabs, line breaks and
+        // backslashes: a value full of them must reach the consumer unchanged.
+        String value = "tab\there, line\nbreak, back\\slash \\N, quote \" and \u00e9\u20ac\ud83d\ude00";
+        List<String> eventIds = appendTogetherAndFollow(Outbox.COPY_FROM * 4, value);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT v.id) FROM profile.widget_view v "
+                     + "JOIN profile.outbox o ON o.record_key = v.id WHERE o.id = ANY (?) AND v.value = ?")) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.stream().map(UUID::fromString).toArray()));
+            ps.setString(2, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(6, rs.getInt(1), "each widget's view holds the value byte for byte");
+            }
+        }
+    }
+
+    /** Appends {@code count} events over six keys in one call; checks ids, order, and that all are applied. */
+    private List<String> appendTogetherAndFollow(int count, String value) throws SQLException {
         String prefix = "together-" + UUID.randomUUID() + "-";
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < count; i++) {
             keys.add(prefix + (i % 6));
         }
-        List<String> eventIds = widgets.changeTogether(keys, "bulk").stream().map(UUID::toString).toList();
-        assertEquals(60, new HashSet<>(eventIds).size(), "one distinct event id per event");
+        List<String> eventIds = widgets.changeTogether(keys, value).stream().map(UUID::toString).toList();
+        assertEquals(count, new HashSet<>(eventIds).size(), "one distinct event id per event");
+        assertEquals(eventIds.stream().sorted().toList(), eventIds, "ids minted in order sort in order");
         List<String> inOutbox = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, record_key FROM profile.outbox "
@@ -273,9 +300,7 @@ class EventBackboneTest {
         }
         assertEquals(eventIds, inOutbox, "the outbox holds the events in the order they were given");
         awaitApplied(new HashSet<>(eventIds));
-        Outbox.Event stray = new Outbox.Event(Widgets.TOPIC, Widgets.CHANGED, prefix, prefix, Map.of());
-        assertThrows(IllegalStateException.class, () -> outbox.appendAll(List.of(stray)),
-                "appending outside the transaction of a change is refused");
+        return eventIds;
     }
 
     private void awaitApplied(Set<String> eventIds) {

@@ -21,7 +21,16 @@ public interface HrisConfig {
     @WithDefault("PT24H")
     Duration secretRotationGrace();
 
-    /** Rows written per JDBC batch during a bulk import. */
+    /** A bulk import records its progress every ten times this many rows. */
     @WithDefault("1000")
     int importBatchSize();
+
+    /**
+     * From how many new profiles an import that more than doubles the directory (an initial load) inserts them with
+     * the profile table's secondary indexes set aside and builds those indexes once afterwards, instead of updating
+     * them row by row. The table is then locked, reads included, until the import commits: seconds for 100,000
+     * people. {@code 0} never does.
+     */
+    @WithDefault("10000")
+    int importRebuildIndexesFrom();
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,6 +40,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.mentoring.platform.events.CopyText;
 import org.mentoring.platform.events.Outbox;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
@@ -49,14 +51,15 @@ import org.mentoring.profile.profile.ManagementChains;
 import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.SkillLevel;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Bulk imports of employees from CSV or JSON Lines, run as background jobs. Rows are validated in memory, written
- * to a temporary staging table with COPY, and merged into the profiles with a few set-based statements, all
- * in one transaction: an upsert by externalId that only touches rows whose values differ (so a repeated import
- * changes nothing and publishes nothing), the resolution of managers, and the optional termination of people
- * missing from a full sync. Then one event per changed profile, in the same transaction.
+ * Bulk imports of employees from CSV or JSON Lines, run as background jobs. Rows are validated as they are parsed
+ * and streamed into a temporary staging table with COPY, and merged into the profiles with a few set-based
+ * statements, all in one transaction: an upsert by externalId that only touches rows whose values differ (so a
+ * repeated import changes nothing and publishes nothing), the resolution of managers, and the optional termination
+ * of people missing from a full sync. An initial load builds the profile table's indexes once after inserting
+ * rather than row by row. Then one event per changed profile, in the same transaction.
  */
 @ApplicationScoped
 public class ImportService {
@@ -198,13 +201,6 @@ public class ImportService {
         throw ProblemException.invalid("Content-Type", "must be text/csv or application/jsonl");
     }
 
-    /**
-     * One parsed row that passed validation, kept as the line of COPY text that stages it: a file of 100,000
-     * employees then costs a few megabytes of heap rather than a graph of records.
-     */
-    record Row(int line, String externalId, String copyText) {
-    }
-
     void run(UUID jobId, String format, FieldMapping mapping, byte[] body) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -212,15 +208,8 @@ public class ImportService {
                 job.status = "running";
                 job.startedAt = Instant.now();
             });
-            List<ImportJob.RowError> errors = new ArrayList<>();
-            long parsing = System.nanoTime();
-            List<Row> rows = parse(format, mapping, body, errors);
-            LOG.infof("Import %s: %d rows parsed and validated in %d ms", jobId, rows.size(),
-                    (System.nanoTime() - parsing) / 1_000_000);
-            int total = rows.size() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
-            QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
-            QuarkusTransaction.requiringNew().timeout(3600).run(() -> merge(jobId, rows, errors, total));
-            if (rows.size() >= REFRESH_STATISTICS_FROM_ROWS) {
+            int staged = QuarkusTransaction.requiringNew().timeout(3600).call(() -> load(jobId, format, mapping, body));
+            if (staged >= REFRESH_STATISTICS_FROM_ROWS) {
                 refreshStatistics(jobId);
             }
         } catch (RuntimeException e) {
@@ -235,10 +224,21 @@ public class ImportService {
         }
     }
 
-    private List<Row> parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors) {
-        List<Row> rows = new ArrayList<>();
+    /** What parsing left besides the rows it handed on: how many, and the line of each externalId. */
+    private record Parsed(int rows, Map<String, Integer> lineOfExternalId) {
+    }
+
+    /**
+     * Reads and validates the file, handing each valid row to {@code valid} as its line of COPY text as soon as it
+     * is read (the staging COPY
+     * then runs in the database while the rest of the file is parsed). The first row of an externalId or an email
+     * wins; later ones are errors.
+     */
+    private Parsed parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors,
+                         Consumer<String> valid) {
         Map<String, Integer> lineOfExternalId = new HashMap<>();
         Map<String, Integer> lineOfEmail = new HashMap<>();
+        int[] count = {0};
         RowSink sink = (line, parsed) -> {
             EmployeeRecord e = parsed.record();
             parsed.errors().forEach(err -> errors.add(new ImportJob.RowError(line, e.externalId(), err.field(), err.message())));
@@ -257,7 +257,8 @@ public class ImportService {
                     return;
                 }
             }
-            rows.add(new Row(line, e.externalId(), copyText(e)));
+            count[0]++;
+            valid.accept(copyText(e));
         };
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -310,7 +311,7 @@ public class ImportService {
                 sink.accept(line, EmployeeRecord.parse(key -> EmployeeRecord.jsonText(row.get(key)), mapping));
             }
         }
-        return rows;
+        return new Parsed(count[0], lineOfExternalId);
     }
 
     private interface RowSink {
@@ -329,21 +330,26 @@ public class ImportService {
         }
     }
 
-    private void merge(UUID jobId, List<Row> rows, List<ImportJob.RowError> errors, int total) {
+    /**
+     * Parses the file into the staging table and merges it, all in the caller's transaction; returns how many rows
+     * were staged.
+     */
+    private int load(UUID jobId, String format, FieldMapping mapping, byte[] body) {
         ImportJob snapshot = em.find(ImportJob.class, jobId);
         boolean terminateMissing = snapshot.fullSync && snapshot.terminateMissing;
         UUID integrationId = snapshot.integrationId;
         em.detach(snapshot);
-        Map<String, Integer> lineOf = new HashMap<>();
-        rows.forEach(r -> lineOf.put(r.externalId(), r.line()));
+        List<ImportJob.RowError> errors = new ArrayList<>();
+        Map<String, Integer> lineOf;
         Set<UUID> created = new LinkedHashSet<>();
         Set<UUID> updated = new LinkedHashSet<>();
         Set<UUID> terminated = new LinkedHashSet<>();
+        int total;
+        int staged;
         int valid;
         int unchanged;
-        long stagedMs;
         long merged;
-        long started = System.nanoTime();
+        long mergeStarted;
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 // Each staged row gets its profile id up front, so that new profiles are inserted with their
@@ -357,12 +363,28 @@ public class ImportService {
                     s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
                 }
             }
-            long staging = System.nanoTime();
-            stage(c, jobId, rows, errors, terminateMissing);
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE hris_import_rows");
+            long parsing = System.nanoTime();
+            Parsed parsed;
+            try (Staging staging = new Staging(c, jobId)) {
+                parsed = parse(format, mapping, body, errors, staging::add);
+                staging.finish();
             }
-            stagedMs = (System.nanoTime() - staging) / 1_000_000;
+            lineOf = parsed.lineOfExternalId();
+            staged = parsed.rows();
+            total = parsed.rows() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
+            QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
+            if (terminateMissing) {
+                stageSeen(c, lineOf.keySet(), errors);
+            }
+            try (Statement s = c.createStatement()) {
+                // A sample of 3,000 rows is plenty for the joins below, and a tenth of the default's cost.
+                s.execute("SET LOCAL default_statistics_target = 10");
+                s.execute("ANALYZE hris_import_rows");
+                s.execute("RESET default_statistics_target");
+            }
+            mergeStarted = System.nanoTime();
+            LOG.infof("Import %s: %d rows parsed, validated and staged in %d ms", jobId, parsed.rows(),
+                    (mergeStarted - parsing) / 1_000_000);
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
                     + "RETURNING r.external_id")) {
@@ -374,8 +396,7 @@ public class ImportService {
                 errors.add(new ImportJob.RowError(lineOf.get(externalId), externalId, "email",
                         "email and displayName are required for a new employee"));
             }
-            valid = ids(c, "SELECT count(*)::text FROM hris_import_rows").stream().findFirst()
-                    .map(Integer::parseInt).orElse(0);
+            valid = (int) count(c, "SELECT count(*) FROM hris_import_rows");
             List<UUID> rowUpdates = uuids(c, """
                     UPDATE profile p SET
                         email = coalesce(r.email, p.email), display_name = coalesce(r.display_name, p.display_name),
@@ -400,6 +421,7 @@ public class ImportService {
                     RETURNING p.id::text""".formatted(integrationId));
             updated.addAll(rowUpdates);
             unchanged = valid - rowUpdates.size();
+            IndexSet aside = setIndexesAside(c, jobId, valid - rowUpdates.size());
             // A new profile's manager is an existing profile, or else a new one of this file (m is then null and n
             // is inserted by this same statement, under its staged id); never the person themselves.
             created.addAll(uuids(c, """
@@ -415,6 +437,7 @@ public class ImportService {
                     LEFT JOIN hris_import_rows n ON n.external_id = r.manager_external_id
                     WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
                     RETURNING id::text""".formatted(integrationId)));
+            aside.rebuild(c);
             updated.addAll(uuids(c, """
                     UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
                     FROM (SELECT c.id AS child, m.id AS manager
@@ -439,8 +462,8 @@ public class ImportService {
         } catch (SQLException e) {
             throw new IllegalStateException("import " + jobId + " failed in the database", e);
         }
-        LOG.infof("Import %s: %d valid rows staged in %d ms, merged in %d ms, %d events in %d ms", jobId, valid,
-                stagedMs, (merged - started) / 1_000_000 - stagedMs, created.size() + updated.size() + terminated.size(),
+        LOG.infof("Import %s: %d valid rows merged in %d ms, %d events in %d ms", jobId, valid,
+                (merged - mergeStarted) / 1_000_000, created.size() + updated.size() + terminated.size(),
                 (System.nanoTime() - merged) / 1_000_000);
         ImportJob job = em.find(ImportJob.class, jobId);
         job.status = "completed";
@@ -454,6 +477,82 @@ public class ImportService {
         job.errorCount = errors.size();
         job.errors = new ArrayList<>(errors.subList(0, Math.min(errors.size(), ImportJob.MAX_STORED_ERRORS)));
         job.finishedAt = Instant.now();
+        return staged;
+    }
+
+    /** The profile table's secondary indexes, as set aside for an initial load; rebuilt by {@link #rebuild}. */
+    private record IndexSet(UUID jobId, List<String> definitions) {
+        static final IndexSet NONE = new IndexSet(null, List.of());
+
+        void rebuild(Connection c) throws SQLException {
+            if (definitions.isEmpty()) {
+                return;
+            }
+            long started = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                for (String definition : definitions) {
+                    s.execute(definition);
+                }
+            }
+            LOG.infof("Import %s: %d indexes of the profile table built in %d ms", jobId, definitions.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Before inserting the new profiles (at most {@code atMost}): when they are many and more than the table holds
+     * (an initial load), drops the profile table's secondary indexes, inside this transaction, and returns their
+     * definitions so that {@link IndexSet#rebuild} creates them again once the rows are in. Building an index from
+     * 100,000 rows costs a fraction of updating it 100,000 times. The primary key stays. The drop takes the table's
+     * exclusive lock until commit; if that lock is not granted within two seconds (a long transaction holds the
+     * table), the rows go in the usual way instead. A unique index that cannot be built again (a concurrent writer
+     * slipped in a duplicate) fails the whole import, which then leaves no trace.
+     */
+    private IndexSet setIndexesAside(Connection c, UUID jobId, int atMost) throws SQLException {
+        int from = config.importRebuildIndexesFrom();
+        if (from <= 0 || atMost < from) {
+            return IndexSet.NONE;
+        }
+        long newRows = count(c, "SELECT count(*) FROM hris_import_rows r "
+                + "WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)");
+        long existing = count(c, "SELECT count(*) FROM profile");
+        if (newRows < from || existing >= newRows) {
+            return IndexSet.NONE;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT quote_ident(n.nspname) || '.' || quote_ident(i.relname), pg_get_indexdef(i.oid)
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
+                WHERE x.indrelid = 'profile'::regclass AND NOT x.indisprimary
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid)
+                ORDER BY i.relname""")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+                definitions.add(rs.getString(2));
+            }
+        }
+        if (names.isEmpty()) {
+            return IndexSet.NONE;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT set_indexes_aside");
+            try {
+                s.execute("SET LOCAL lock_timeout = '2s'");
+                s.execute("DROP INDEX " + String.join(", ", names));
+                s.execute("RESET lock_timeout");
+                s.execute("RELEASE SAVEPOINT set_indexes_aside");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK TO SAVEPOINT set_indexes_aside");
+                s.execute("RESET lock_timeout");
+                LOG.infof("Import %s: the profile table is busy (%s); its indexes are updated row by row", jobId,
+                        e.getMessage());
+                return IndexSet.NONE;
+            }
+        }
+        LOG.infof("Import %s: %d new profiles for a directory of %d: the profile table's %d secondary indexes are "
+                + "built after the insert", jobId, newRows, existing, names.size());
+        return new IndexSet(jobId, definitions);
     }
 
     private static final String STAGED_COLUMNS = "external_id, email, display_name, job_title, department, location, "
@@ -469,47 +568,86 @@ public class ImportService {
         return text.toString();
     }
 
+    /** About how much COPY text is sent to the database at a time while the file is parsed. */
+    private static final int STAGING_CHUNK_CHARS = 256 * 1024;
+
     /**
-     * Streams the valid rows into the staging table with PostgreSQL's COPY, in chunks so that progress shows, and,
-     * for a full sync that terminates the missing, records every externalId the file names (valid or not) as seen,
-     * so that it never terminates someone whose row merely had an error.
+     * The valid rows on their way into the staging table: one PostgreSQL COPY, open while the file is parsed and fed
+     * a chunk at a time, so the database stores rows on one core while the service parses on the other. Progress
+     * ({@code processedRows}) shows every ten batches.
      */
-    private void stage(Connection c, UUID jobId, List<Row> rows, List<ImportJob.RowError> errors,
-                       boolean recordSeen) throws SQLException {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        int chunk = config.importBatchSize() * 10;
-        try {
-            for (int from = 0; from < rows.size(); from += chunk) {
-                StringBuilder text = new StringBuilder();
-                for (Row row : rows.subList(from, Math.min(rows.size(), from + chunk))) {
-                    text.append(row.copyText());
-                }
-                copy.copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ") FROM STDIN",
-                        new StringReader(text.toString()));
-                int done = Math.min(rows.size(), from + chunk);
+    private final class Staging implements AutoCloseable {
+        private final CopyIn copy;
+        private final UUID jobId;
+        private final int progressEvery = config.importBatchSize() * 10;
+        private final StringBuilder text = new StringBuilder(STAGING_CHUNK_CHARS + 4096);
+        private int rows;
+
+        Staging(Connection c, UUID jobId) throws SQLException {
+            this.jobId = jobId;
+            this.copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ") FROM STDIN");
+        }
+
+        void add(String copyText) {
+            text.append(copyText);
+            if (text.length() >= STAGING_CHUNK_CHARS) {
+                send();
+            }
+            if (++rows % progressEvery == 0) {
+                int done = rows;
                 QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).processedRows = done);
             }
-            if (!recordSeen) {
-                return;
+        }
+
+        void finish() throws SQLException {
+            send();
+            copy.endCopy();
+        }
+
+        private void send() {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            text.setLength(0);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY into the staging table failed", e);
             }
-            StringBuilder seen = new StringBuilder();
-            Set<String> ids = new HashSet<>();
-            rows.forEach(r -> ids.add(r.externalId()));
-            errors.stream().map(ImportJob.RowError::externalId).filter(x -> x != null && !x.isBlank()).forEach(ids::add);
-            ids.forEach(x -> CopyText.row(seen, x));
-            copy.copyIn("COPY hris_import_seen FROM STDIN", new StringReader(seen.toString()));
+        }
+
+        /** Ends a COPY left open by a failure, so the connection goes back to its pool usable. */
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /**
+     * For a full sync that terminates the missing: records every externalId the file names (valid or not) as seen,
+     * so that it never terminates someone whose row merely had an error.
+     */
+    private static void stageSeen(Connection c, Set<String> valid, List<ImportJob.RowError> errors) throws SQLException {
+        StringBuilder seen = new StringBuilder();
+        Set<String> ids = new HashSet<>(valid);
+        errors.stream().map(ImportJob.RowError::externalId).filter(x -> x != null && !x.isBlank()).forEach(ids::add);
+        ids.forEach(x -> CopyText.row(seen, x));
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY hris_import_seen FROM STDIN",
+                    new StringReader(seen.toString()));
         } catch (IOException e) {
-            throw new SQLException("COPY into the staging table failed", e);
+            throw new SQLException("COPY of the names a full sync has seen failed", e);
         }
     }
 
     /** Profiles read, and events appended, per round: bounds the heap a large import needs. */
-    private static final int EVENT_BATCH = 1000;
+    private static final int EVENT_BATCH = 5000;
 
     /**
-     * One event per changed profile, appended a batch at a time. Profiles are read with plain JDBC rather than as managed entities (a full
-     * import changes every row, and tracking 100,000 entities costs more than the merge itself); management
-     * chains come from one read of the whole reporting tree.
+     * One event per changed profile, appended a batch at a time. Profiles are read with plain JDBC rather than as
+     * managed entities (a full import changes every row, and tracking 100,000 entities costs more than the merge
+     * itself); management chains come from one read of the whole reporting tree.
      */
     private void publish(Connection c, Set<UUID> created, Set<UUID> updated, Set<UUID> terminated)
             throws SQLException {
@@ -526,21 +664,25 @@ public class ImportService {
         List<UUID> all = new ArrayList<>(created);
         all.addAll(updated);
         all.addAll(terminated);
+        // One read of all the changed profiles, fetched a batch at a time from its cursor; each batch's events are
+        // copied into the outbox before the next batch is fetched.
         try (PreparedStatement select = c.prepareStatement("SELECT id, external_id, email, display_name, job_title, "
                 + "department, location, time_zone, languages, level, grade_label, manager_id, status, open_to_roles, "
                 + "skills, goals, topics, capacity, availability, formats, open_to_requests, version, updated_at "
                 + "FROM profile WHERE id = ANY (?)")) {
-            for (int from = 0; from < all.size(); from += EVENT_BATCH) {
-                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + EVENT_BATCH));
-                select.setArray(1, c.createArrayOf("uuid", chunk.toArray()));
-                List<Outbox.Event> batch = new ArrayList<>(chunk.size());
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        Profile p = profile(rs);
-                        List<UUID> chain = ManagementChains.walk(p.id, p.managerId, managerOf::get);
-                        String type = created.contains(p.id) ? ProfileEvents.CREATED
-                                : terminated.contains(p.id) ? ProfileEvents.DEACTIVATED : ProfileEvents.UPDATED;
-                        batch.add(events.event(type, p, chain));
+            select.setFetchSize(EVENT_BATCH);
+            select.setArray(1, c.createArrayOf("uuid", all.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                List<Outbox.Event> batch = new ArrayList<>(EVENT_BATCH);
+                while (rs.next()) {
+                    Profile p = profile(rs);
+                    List<UUID> chain = ManagementChains.walk(p.id, p.managerId, managerOf::get);
+                    String type = created.contains(p.id) ? ProfileEvents.CREATED
+                            : terminated.contains(p.id) ? ProfileEvents.DEACTIVATED : ProfileEvents.UPDATED;
+                    batch.add(events.event(type, p, chain));
+                    if (batch.size() == EVENT_BATCH) {
+                        events.publishAll(batch);
+                        batch.clear();
                     }
                 }
                 events.publishAll(batch);
@@ -602,6 +744,13 @@ public class ImportService {
 
     private static List<String> column(Connection c, String sql) throws SQLException {
         return ids(c, sql);
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static List<UUID> uuids(Connection c, String sql) throws SQLException {

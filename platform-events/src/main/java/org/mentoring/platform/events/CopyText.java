@@ -1,15 +1,16 @@
-package org.mentoring.profile.hris;
+package org.mentoring.platform.events;
 
 /**
  * Rows in the text format of PostgreSQL's COPY: tab-separated, {@code \N} for null, and backslash escapes for
- * backslash, tab, carriage return and newline.
+ * backslash, tab, carriage return and newline. Bulk writers (the outbox, an HRIS import's staging) stream these
+ * rather than binding parameters row by row.
  */
-final class CopyText {
+public final class CopyText {
 
     private CopyText() {
     }
 
-    static void row(StringBuilder out, String... values) {
+    public static void row(StringBuilder out, String... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append('\t');
@@ -19,7 +20,12 @@ final class CopyText {
                 out.append("\\N");
                 continue;
             }
-            for (int k = 0; k < value.length(); k++) {
+            int plain = 0;
+            while (plain < value.length() && !special(value.charAt(plain))) {
+                plain++;
+            }
+            out.append(value, 0, plain);
+            for (int k = plain; k < value.length(); k++) {
                 char ch = value.charAt(k);
                 switch (ch) {
                     case '\\' -> out.append("\\\\");
@@ -31,5 +37,9 @@ final class CopyText {
             }
         }
         out.append('\n');
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }

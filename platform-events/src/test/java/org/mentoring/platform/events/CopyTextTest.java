@@ -1,0 +1,53 @@
+package org.mentoring.platform.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Both writers of PostgreSQL's COPY text agree on the format and escape exactly what it requires. */
+class CopyTextTest {
+
+    private static final String AWKWARD = "tab\there\nnew\rline back\\slash \\N é€😀";
+    private static final String AWKWARD_ESCAPED = "tab\\there\\nnew\\rline back\\\\slash \\\\N é€😀";
+
+    @Test
+    void textRowsEscapeBackslashTabAndLineBreaksAndMarkNull() {
+        StringBuilder out = new StringBuilder();
+        CopyText.row(out, "plain", null, AWKWARD, "", "\\");
+        CopyText.row(out, "second");
+        assertEquals("plain\t\\N\t" + AWKWARD_ESCAPED + "\t\t\\\\\nsecond\n", out.toString());
+    }
+
+    @Test
+    void byteRowsAreTheSameTextAsUtf8WithJsonWrittenInPlace() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("value", AWKWARD);
+        data.put("n", 1);
+        CopyRows rows = new CopyRows(8);
+        rows.text("plain");
+        rows.text(null);
+        rows.json(CopyRows.writer(mapper), data);
+        rows.text(AWKWARD);
+        rows.endRow();
+        rows.text("second");
+        rows.endRow();
+
+        StringBuilder expected = new StringBuilder();
+        CopyText.row(expected, "plain", null, mapper.writeValueAsString(data), AWKWARD);
+        CopyText.row(expected, "second");
+        String written = new String(Arrays.copyOf(rows.bytes(), rows.size()), StandardCharsets.UTF_8);
+        assertEquals(expected.toString(), written);
+        // JSON escapes the line breaks itself; what is left for COPY is its backslashes, doubled.
+        assertEquals(true, written.contains("{\"value\":\"tab\\\\there\\\\nnew\\\\rline back\\\\\\\\slash"), written);
+
+        rows.clear();
+        assertEquals(0, rows.size());
+    }
+}
