@@ -4,6 +4,9 @@
 #
 #   docs/load/import.sh [PEOPLE] [PORT] [DATABASE]      defaults: 100000 9181 import_bench
 #
+# With WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
+# again, N times, on the same, by then warmed, service: an initial load without the JIT's first compilations.
+#
 # Needs the built jars (./mvnw -B -ntp package -DskipTests -pl profile-service,deploy/local -am) and PostgreSQL at
 # 127.0.0.1:5432 with trust auth for user postgres. Drops and recreates DATABASE. profile-service runs as the local
 # launcher runs it (-Xmx384m, serial collector) with Kafka unreachable, so the events stay in the outbox.
@@ -43,6 +46,11 @@ echo "copy before: $(copy_baseline) s"
 import_once
 import_once
 echo "copy after: $(copy_baseline) s"
+for _ in $(seq 1 "${WARM_ROUNDS:-0}"); do
+  "${PSQL[@]}" -d "$DB" -q -c "TRUNCATE profile.profile, profile.outbox CASCADE"
+  echo -n "into the emptied directory, warmed service: "
+  import_once
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -d "$DB" -c "SELECT count(*) AS profiles, count(manager_id) AS with_manager FROM profile.profile" \
   -c "SELECT type, count(*) AS events FROM profile.outbox GROUP BY type"
