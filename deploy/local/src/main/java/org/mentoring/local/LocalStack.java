@@ -48,14 +48,31 @@ public final class LocalStack {
             throw new IllegalArgumentException("usage: kafka|db-setup|token ...");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "kafka" -> EmbeddedKafkaBroker.main(rest);
-            case "db-setup" -> dbSetup(new Options(rest));
-            case "token" -> token(new Options(rest));
-            case "seed" -> seed(new Options(rest));
-            case "employees-csv" -> employeesCsv(new Options(rest));
-            case "load" -> System.exit(load(new Options(rest)) == 0 ? 0 : 1);
-            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        try {
+            switch (args[0]) {
+                case "kafka" -> EmbeddedKafkaBroker.main(rest);
+                case "db-setup" -> dbSetup(new Options(rest));
+                case "token" -> token(new Options(rest));
+                case "seed" -> seed(new Options(rest));
+                case "employees-csv" -> employeesCsv(new Options(rest));
+                case "load" -> System.exit(load(new Options(rest).allowOnly("load", LOAD_OPTIONS)) == 0 ? 0 : 1);
+                default -> throw new IllegalArgumentException("unknown command " + args[0]);
+            }
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The options of {@code load}: those the launcher passes, and the run's own settings. */
+    static final Set<String> LOAD_OPTIONS = Set.of("--key", "--issuer", "--profile-url", "--matching-url",
+            "--session-url", "--feedback-url", "--data-dir", "--admin-url", "--admin-user", "--admin-password",
+            "--minutes", "--fraction", "--peak-seconds", "--workers", "--sample", "--pairs", "--warmup-seconds", "--rate");
+
+    /** A command line the command does not understand: reported in one line, before anything starts. */
+    static final class UsageException extends IllegalArgumentException {
+        UsageException(String message) {
+            super(message);
         }
     }
 
@@ -188,7 +205,7 @@ public final class LocalStack {
     }
 
     /** Minimal {@code --name value} option parsing with repeatable options and positional arguments. */
-    private static final class Options {
+    static final class Options {
         private final List<String[]> pairs = new ArrayList<>();
         private final List<String> positional = new ArrayList<>();
 
@@ -200,6 +217,21 @@ public final class LocalStack {
                     positional.add(args[i]);
                 }
             }
+        }
+
+        /**
+         * Refuses options the command does not know and any positional argument, so that a misspelt option, or
+         * {@code --help}, stops a long run before it starts rather than being ignored.
+         */
+        Options allowOnly(String command, Set<String> known) {
+            List<String> unknown = new ArrayList<>();
+            pairs.stream().map(p -> p[0]).filter(name -> !known.contains(name)).forEach(unknown::add);
+            unknown.addAll(positional);
+            if (!unknown.isEmpty()) {
+                throw new UsageException(command + ": not an option of this command: " + String.join(" ", unknown)
+                        + " (it takes " + known.stream().sorted().collect(java.util.stream.Collectors.joining(" ")) + ")");
+            }
+            return this;
         }
 
         String value(String name) {

@@ -579,7 +579,7 @@ public class ImportService {
     private final class Staging implements AutoCloseable {
         private final CopyIn copy;
         private final UUID jobId;
-        private final int progressEvery = config.importBatchSize() * 10;
+        private final int progressEvery = Math.max(1, config.importBatchSize() * 10);
         private final StringBuilder text = new StringBuilder(STAGING_CHUNK_CHARS + 4096);
         private int rows;
 
