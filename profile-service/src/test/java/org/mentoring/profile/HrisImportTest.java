@@ -43,6 +43,8 @@ class HrisImportTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonPath job = as(caller).when().get(location).then().statusCode(200).extract().jsonPath();
+            // Progress is a fraction at every poll: the total is stated before any row counts as processed.
+            assertTrue(job.getInt("processedRows") <= job.getInt("totalRows"), job.prettify());
             String status = job.getString("status");
             if (status.equals("completed") || status.equals("failed")) {
                 return job;

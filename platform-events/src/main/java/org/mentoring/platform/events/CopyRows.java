@@ -67,10 +67,21 @@ final class CopyRows {
         return mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
-    /** A column holding {@code value} as JSON, serialised by a {@link #writer}. */
+    /**
+     * A column holding {@code value} as JSON, serialised by a {@link #writer}. If that fails, the row is as it was
+     * before the call, so the caller may write the column another way.
+     */
     void json(ObjectWriter writer, Object value) throws IOException {
+        int start = size;
+        boolean started = rowStarted;
         separate();
-        writer.writeValue(escaped, value);
+        try {
+            writer.writeValue(escaped, value);
+        } catch (IOException e) {
+            size = start;
+            rowStarted = started;
+            throw e;
+        }
     }
 
     void endRow() {

@@ -125,7 +125,8 @@ public class Outbox {
      * The bulk path of {@link #appendAll}: one {@code COPY ... FROM STDIN} whose rows are serialised straight into
      * COPY text bytes (see {@link CopyRows}) and sent as they go, so the database inserts one part while the next is
      * serialised, and no row costs a bind and execute of its own. Same rows, same transaction, same notification as
-     * the batched insert.
+     * the batched insert; but an event that cannot be serialised cancels the COPY, which leaves the transaction
+     * aborted (the batched insert fails before writing anything): either way the caller's change cannot commit.
      */
     private List<UUID> copyAll(String schema, List<Event> events, Timestamp occurredAt, String traceHeaders) {
         List<UUID> ids = new ArrayList<>(events.size());
@@ -133,6 +134,7 @@ public class Outbox {
         try (Connection c = dataSource.getConnection()) {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + schema + ".outbox "
                     + "(id, topic, record_key, type, subject, occurred_at, data, trace_headers) FROM STDIN");
+            Throwable failure = null;
             try {
                 CopyRows rows = new CopyRows(COPY_CHUNK_BYTES + 64 * 1024);
                 ObjectWriter writer = CopyRows.writer(json);
@@ -147,7 +149,9 @@ public class Outbox {
                     try {
                         rows.json(writer, event.data());
                     } catch (IOException e) {
-                        throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
+                        // Should Jackson's byte writer refuse a value its text writer takes, the text form goes in:
+                        // an event appendable on one path is appendable on the other.
+                        rows.text(serialise(event));
                     }
                     rows.text(traceHeaders);
                     rows.endRow();
@@ -159,9 +163,20 @@ public class Outbox {
                 }
                 copy.writeToCopy(rows.bytes(), 0, rows.size());
                 copy.endCopy();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
                 if (copy.isActive()) {
-                    copy.cancelCopy();
+                    try {
+                        copy.cancelCopy();
+                    } catch (SQLException e) {
+                        if (failure != null) {
+                            failure.addSuppressed(e);
+                        } else {
+                            throw e;
+                        }
+                    }
                 }
             }
             try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, '')")) {

@@ -50,4 +50,26 @@ class CopyTextTest {
         rows.clear();
         assertEquals(0, rows.size());
     }
+
+    /** A value whose serialisation fails after Jackson has begun writing it. */
+    public static final class Unwritable {
+        public String getFirst() {
+            return "written";
+        }
+
+        public String getSecond() {
+            throw new IllegalStateException("cannot be read");
+        }
+    }
+
+    @Test
+    void aJsonValueThatFailsLeavesTheRowAsItWas() {
+        CopyRows rows = new CopyRows(64);
+        rows.text("a");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> rows.json(CopyRows.writer(new ObjectMapper()), new Unwritable()));
+        rows.text("b");
+        rows.endRow();
+        assertEquals("a\tb\n", new String(Arrays.copyOf(rows.bytes(), rows.size()), StandardCharsets.UTF_8));
+    }
 }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -229,13 +231,13 @@ public class ImportService {
     }
 
     /**
-     * Reads and validates the file, handing each valid row to {@code valid} as its line of COPY text as soon as it
-     * is read (the staging COPY
+     * Reads and validates the file, first telling {@code total} how many rows it holds, then handing each valid row
+     * to {@code valid} as its line of COPY text as soon as it is read (the staging COPY
      * then runs in the database while the rest of the file is parsed). The first row of an externalId or an email
      * wins; later ones are errors.
      */
     private Parsed parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors,
-                         Consumer<String> valid) {
+                         IntConsumer total, Consumer<String> valid) {
         Map<String, Integer> lineOfExternalId = new HashMap<>();
         Map<String, Integer> lineOfEmail = new HashMap<>();
         int[] count = {0};
@@ -265,6 +267,7 @@ public class ImportService {
             text = text.substring(1);
         }
         if (format.equals("csv")) {
+            total.accept(Math.max(0, CsvReader.count(text) - 1));
             List<String> header = new ArrayList<>();
             Map<String, Integer> columns = new HashMap<>();
             CsvReader.read(text, (line, fields) -> {
@@ -291,6 +294,7 @@ public class ImportService {
             }
         } else {
             String[] lines = text.split("\r?\n");
+            total.accept((int) Arrays.stream(lines).filter(l -> !l.isBlank()).count());
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
                     continue;
@@ -366,7 +370,7 @@ public class ImportService {
             long parsing = System.nanoTime();
             Parsed parsed;
             try (Staging staging = new Staging(c, jobId)) {
-                parsed = parse(format, mapping, body, errors, staging::add);
+                parsed = parse(format, mapping, body, errors, staging::expect, staging::add);
                 staging.finish();
             }
             lineOf = parsed.lineOfExternalId();
@@ -378,9 +382,10 @@ public class ImportService {
             }
             try (Statement s = c.createStatement()) {
                 // A sample of 3,000 rows is plenty for the joins below, and a tenth of the default's cost.
+                String target = column(c, "SELECT current_setting('default_statistics_target')").get(0);
                 s.execute("SET LOCAL default_statistics_target = 10");
                 s.execute("ANALYZE hris_import_rows");
-                s.execute("RESET default_statistics_target");
+                s.execute("SELECT set_config('default_statistics_target', '" + Integer.parseInt(target) + "', true)");
             }
             mergeStarted = System.nanoTime();
             LOG.infof("Import %s: %d rows parsed, validated and staged in %d ms", jobId, parsed.rows(),
@@ -503,11 +508,14 @@ public class ImportService {
      * Before inserting the new profiles (at most {@code atMost}): when they are many and more than the table holds
      * (an initial load), drops the profile table's secondary indexes, inside this transaction, and returns their
      * definitions so that {@link IndexSet#rebuild} creates them again once the rows are in. Building an index from
-     * 100,000 rows costs a fraction of updating it 100,000 times. The primary key stays. The drop takes the table's
-     * exclusive lock until commit; if that lock is not granted within two seconds (a long transaction holds the
+     * 100,000 rows costs a fraction of updating it 100,000 times. The primary key stays. The table's exclusive lock
+     * is taken first and kept until commit; if it is not granted within two seconds (a long transaction holds the
      * table), the rows go in the usual way instead. A unique index that cannot be built again (a concurrent writer
      * slipped in a duplicate) fails the whole import, which then leaves no trace.
      */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK = "40P01";
+
     private IndexSet setIndexesAside(Connection c, UUID jobId, int atMost) throws SQLException {
         int from = config.importRebuildIndexesFrom();
         if (from <= 0 || atMost < from) {
@@ -519,6 +527,29 @@ public class ImportService {
         if (newRows < from || existing >= newRows) {
             return IndexSet.NONE;
         }
+        try (Statement s = c.createStatement()) {
+            String lockTimeout = column(c, "SELECT current_setting('lock_timeout')").get(0);
+            s.execute("SAVEPOINT set_indexes_aside");
+            try {
+                s.execute("SET LOCAL lock_timeout = '2s'");
+                s.execute("LOCK TABLE profile IN ACCESS EXCLUSIVE MODE");
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && !DEADLOCK.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // Also undoes the SET LOCAL.
+                s.execute("ROLLBACK TO SAVEPOINT set_indexes_aside");
+                LOG.infof("Import %s: the profile table is busy (%s); its indexes are updated row by row", jobId,
+                        e.getMessage());
+                return IndexSet.NONE;
+            }
+            s.execute("RELEASE SAVEPOINT set_indexes_aside");
+            try (PreparedStatement restore = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+                restore.setString(1, lockTimeout);
+                restore.execute();
+            }
+        }
+        // Read under the lock, so that what is dropped is exactly what is built again.
         List<String> names = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
@@ -536,19 +567,7 @@ public class ImportService {
             return IndexSet.NONE;
         }
         try (Statement s = c.createStatement()) {
-            s.execute("SAVEPOINT set_indexes_aside");
-            try {
-                s.execute("SET LOCAL lock_timeout = '2s'");
-                s.execute("DROP INDEX " + String.join(", ", names));
-                s.execute("RESET lock_timeout");
-                s.execute("RELEASE SAVEPOINT set_indexes_aside");
-            } catch (SQLException e) {
-                s.execute("ROLLBACK TO SAVEPOINT set_indexes_aside");
-                s.execute("RESET lock_timeout");
-                LOG.infof("Import %s: the profile table is busy (%s); its indexes are updated row by row", jobId,
-                        e.getMessage());
-                return IndexSet.NONE;
-            }
+            s.execute("DROP INDEX " + String.join(", ", names));
         }
         LOG.infof("Import %s: %d new profiles for a directory of %d: the profile table's %d secondary indexes are "
                 + "built after the insert", jobId, newRows, existing, names.size());
@@ -587,6 +606,11 @@ public class ImportService {
             this.jobId = jobId;
             this.copy = c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ") FROM STDIN");
+        }
+
+        /** States the file's row count, before its rows arrive, so that progress reads as a fraction. */
+        void expect(int total) {
+            QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
         }
 
         void add(String copyText) {

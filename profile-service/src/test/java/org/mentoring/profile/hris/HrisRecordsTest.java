@@ -23,6 +23,11 @@ class HrisRecordsTest {
         CsvReader.read("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3", (line, fields) ->
                 seen.add(line + ":" + String.join("|", fields)));
         assertEquals(List.of("1:a|b|c", "2:x, y|say \"hi\"|two\nlines", "5:1||3"), seen);
+        assertEquals(3, CsvReader.count("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3"),
+                "counted without parsing, the same records");
+        assertEquals(2, CsvReader.count("h\n,\n\r\n"), "a lone comma is a record of two empty fields");
+        assertEquals(1, CsvReader.count("\"\"\n"));
+        assertEquals(0, CsvReader.count("\n\r\n"));
     }
 
     @Test
