@@ -22,40 +22,18 @@ public final class CsvReader {
      * before the long part starts, so that its progress reads as a fraction from the first poll.
      */
     public static int count(CharSequence text) {
-        int records = 0;
-        boolean quoted = false;
-        boolean content = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                }
-            } else if (c == '"') {
-                quoted = true;
-                content = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (content) {
-                    records++;
-                }
-                content = false;
-            } else {
-                content = true;
-            }
-        }
-        return content ? records + 1 : records;
+        return scan(text, null);
     }
 
     /** Parses the text; throws {@link IllegalArgumentException} with the line number on an unclosed quote. */
     public static void read(CharSequence text, RecordHandler handler) {
+        scan(text, handler);
+    }
+
+    /** Reads the records, building and handing them on unless {@code handler} is null; returns how many. */
+    private static int scan(CharSequence text, RecordHandler handler) {
+        boolean build = handler != null;
+        int records = 0;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -68,7 +46,9 @@ public final class CsvReader {
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
+                        if (build) {
+                            field.append('"');
+                        }
                         i++;
                     } else {
                         quoted = false;
@@ -77,30 +57,39 @@ public final class CsvReader {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append(c);
+                    if (build) {
+                        field.append(c);
+                    }
                 }
             } else if (c == '"') {
                 quoted = true;
                 anyContent = true;
             } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
+                if (build) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                }
                 anyContent = true;
             } else if (c == '\r' || c == '\n') {
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;
                 }
                 if (anyContent || !field.isEmpty()) {
-                    fields.add(field.toString());
-                    handler.record(recordLine, fields);
-                    fields = new ArrayList<>();
+                    records++;
+                    if (build) {
+                        fields.add(field.toString());
+                        handler.record(recordLine, fields);
+                        fields = new ArrayList<>();
+                    }
                 }
                 field.setLength(0);
                 anyContent = false;
                 line++;
                 recordLine = line;
             } else {
-                field.append(c);
+                if (build) {
+                    field.append(c);
+                }
                 anyContent = true;
             }
         }
@@ -108,8 +97,12 @@ public final class CsvReader {
             throw new IllegalArgumentException("line " + recordLine + ": a quoted field is not closed");
         }
         if (anyContent || !field.isEmpty()) {
-            fields.add(field.toString());
-            handler.record(recordLine, fields);
+            records++;
+            if (build) {
+                fields.add(field.toString());
+                handler.record(recordLine, fields);
+            }
         }
+        return records;
     }
 }

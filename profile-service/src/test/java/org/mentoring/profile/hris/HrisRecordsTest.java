@@ -33,6 +33,7 @@ class HrisRecordsTest {
     @Test
     void csvReaderRefusesAnUnclosedQuote() {
         assertThrows(IllegalArgumentException.class, () -> CsvReader.read("a,\"b\n", (l, f) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.count("a,\"b\n"), "counting fails alike");
     }
 
     @Test
