@@ -232,12 +232,11 @@ public class ImportService {
 
     /**
      * Reads and validates the file, first telling {@code total} how many rows it holds, then handing each valid row
-     * to {@code valid} as its line of COPY text as soon as it is read (the staging COPY
-     * then runs in the database while the rest of the file is parsed). The first row of an externalId or an email
-     * wins; later ones are errors.
+     * to {@code valid} as soon as it is read (the staging COPY then runs in the database while the rest of the file
+     * is parsed). The first row of an externalId or an email wins; later ones are errors.
      */
     private Parsed parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors,
-                         IntConsumer total, Consumer<String> valid) {
+                         IntConsumer total, Consumer<EmployeeRecord> valid) {
         Map<String, Integer> lineOfExternalId = new HashMap<>();
         Map<String, Integer> lineOfEmail = new HashMap<>();
         int[] count = {0};
@@ -260,7 +259,7 @@ public class ImportService {
                 }
             }
             count[0]++;
-            valid.accept(copyText(e));
+            valid.accept(e);
         };
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
@@ -577,14 +576,12 @@ public class ImportService {
     private static final String STAGED_COLUMNS = "external_id, email, display_name, job_title, department, location, "
             + "time_zone, languages, level, grade_label, manager_external_id, hire_date, status";
 
-    /** The row of COPY text that stages an employee, in the order of {@link #STAGED_COLUMNS}. */
-    private String copyText(EmployeeRecord e) {
-        StringBuilder text = new StringBuilder(160);
+    /** Appends the row of COPY text that stages an employee, in the order of {@link #STAGED_COLUMNS}. */
+    private void copyText(StringBuilder text, EmployeeRecord e) {
         CopyText.row(text, e.externalId(), e.email(), e.displayName(), e.jobTitle(), e.department(),
                 e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
                 e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
                 e.hireDate() == null ? null : e.hireDate().toString(), e.status());
-        return text.toString();
     }
 
     /** About how much COPY text is sent to the database at a time while the file is parsed. */
@@ -613,8 +610,8 @@ public class ImportService {
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
         }
 
-        void add(String copyText) {
-            text.append(copyText);
+        void add(EmployeeRecord employee) {
+            copyText(text, employee);
             if (text.length() >= STAGING_CHUNK_CHARS) {
                 send();
             }

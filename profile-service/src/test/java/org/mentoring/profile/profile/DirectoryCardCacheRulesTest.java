@@ -24,6 +24,11 @@ class DirectoryCardCacheRulesTest {
         return cache;
     }
 
+    /** Keeps a card read just now, with no change announced while it was read. */
+    private static void keepFresh(DirectoryCardCache cache, UUID id, String text) {
+        cache.keep(id, cache.ticket(id), card(text));
+    }
+
     private static DirectoryCardCache.Card card(String text) {
         return new DirectoryCardCache.Card(text.getBytes(StandardCharsets.UTF_8), "E1", "a@example.com");
     }
@@ -48,7 +53,7 @@ class DirectoryCardCacheRulesTest {
         DirectoryCardCache cache = cache(100_000);
         UUID kept = UUID.randomUUID();
         UUID inFlight = UUID.randomUUID();
-        cache.keep(kept, cache.ticket(kept), card("a"));
+        keepFresh(cache, kept, "a");
         long ticket = cache.ticket(inFlight);
         cache.changedAll();
         cache.keep(inFlight, ticket, card("b"));
@@ -60,12 +65,12 @@ class DirectoryCardCacheRulesTest {
     void whileChangesAreNotHeardNothingIsKeptOrServed() {
         DirectoryCardCache cache = cache(100_000);
         UUID id = UUID.randomUUID();
-        cache.keep(id, cache.ticket(id), card("a"));
+        keepFresh(cache, id, "a");
         assertNotNull(cache.get(id));
         long ticket = cache.ticket(id);
         cache.live(false);
         assertNull(cache.get(id));
-        cache.keep(id, cache.ticket(id), card("b"));
+        keepFresh(cache, id, "b");
         cache.live(true);
         assertNull(cache.get(id), "nothing from before the connection was lost survives it");
         cache.keep(id, ticket, card("c"));
@@ -78,7 +83,7 @@ class DirectoryCardCacheRulesTest {
         long weight = card("x0000").weight();
         for (int i = 0; i < 10_000; i++) {
             UUID id = UUID.randomUUID();
-            cache.keep(id, cache.ticket(id), card("x%04d".formatted(i % 10_000)));
+            keepFresh(cache, id, "x%04d".formatted(i % 10_000));
             assertNotNull(cache.get(id), "the newest card is kept");
             assertTrue(cache.bytes() <= 100_000, "over the bound: " + cache.bytes());
         }
@@ -86,7 +91,7 @@ class DirectoryCardCacheRulesTest {
         assertEquals(cache.size() * weight, cache.bytes());
         // large cards (a long bio, many skills) count for what they take
         UUID big = UUID.randomUUID();
-        cache.keep(big, cache.ticket(big), card("y".repeat(50_000)));
+        keepFresh(cache, big, "y".repeat(50_000));
         assertNotNull(cache.get(big));
         assertTrue(cache.bytes() <= 100_000);
         cache.changedAll();
@@ -98,8 +103,8 @@ class DirectoryCardCacheRulesTest {
     void replacingAndDroppingACardKeepsTheCountOfBytesExact() {
         DirectoryCardCache cache = cache(100_000);
         UUID id = UUID.randomUUID();
-        cache.keep(id, cache.ticket(id), card("short"));
-        cache.keep(id, cache.ticket(id), card("a little longer"));
+        keepFresh(cache, id, "short");
+        keepFresh(cache, id, "a little longer");
         assertEquals(card("a little longer").weight(), cache.bytes());
         cache.changed(id);
         assertEquals(0, cache.bytes());
@@ -109,12 +114,12 @@ class DirectoryCardCacheRulesTest {
     void zeroBytesTurnsItOffAndACardLargerThanTheBoundIsNotKept() {
         DirectoryCardCache cache = cache(0);
         UUID id = UUID.randomUUID();
-        cache.keep(id, cache.ticket(id), card("a"));
+        keepFresh(cache, id, "a");
         assertNull(cache.get(id));
         assertEquals(0, cache.size());
 
         DirectoryCardCache small = cache(1_000);
-        small.keep(id, small.ticket(id), card("z".repeat(2_000)));
+        keepFresh(small, id, "z".repeat(2_000));
         assertNull(small.get(id));
         assertEquals(0, small.bytes());
     }
@@ -127,7 +132,7 @@ class DirectoryCardCacheRulesTest {
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
         for (UUID id : new UUID[] {a, b, c}) {
-            listener.cache.keep(id, listener.cache.ticket(id), card(id.toString()));
+            keepFresh(listener.cache, id, id.toString());
         }
         listener.apply(a + "," + b);
         assertNull(listener.cache.get(a));
@@ -135,7 +140,7 @@ class DirectoryCardCacheRulesTest {
         assertNotNull(listener.cache.get(c));
         listener.apply("*");
         assertNull(listener.cache.get(c));
-        listener.cache.keep(c, listener.cache.ticket(c), card("c"));
+        keepFresh(listener.cache, c, "c");
         listener.apply("not-an-id");
         assertNull(listener.cache.get(c), "an announcement it cannot read forgets everything");
     }
