@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.junit.jupiter.api.Test;
 
 /** Both writers of PostgreSQL's COPY text agree on the format and escape exactly what it requires. */
@@ -71,5 +72,26 @@ class CopyTextTest {
         rows.text("b");
         rows.endRow();
         assertEquals("a\tb\n", new String(Arrays.copyOf(rows.bytes(), rows.size()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void valuesAfterOneAnotherAndAfterAFailureAreEachWrittenWhole() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectWriter writer = CopyRows.writer(mapper);
+        CopyRows rows = new CopyRows(16);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("i", i);
+            data.put("text", i % 7 == 0 ? AWKWARD : "x".repeat(i * 50));
+            if (i == 150) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> rows.json(writer, new Unwritable()));
+            }
+            rows.json(writer, data);
+            rows.endRow();
+            CopyText.row(expected, mapper.writeValueAsString(data));
+        }
+        assertEquals(expected.toString(), new String(Arrays.copyOf(rows.bytes(), rows.size()), StandardCharsets.UTF_8));
     }
 }

@@ -99,6 +99,16 @@ public class ImportService {
         return t;
     });
 
+    /**
+     * Refreshes the profile table's statistics after a large import, off the import queue: the next import need not
+     * wait for it.
+     */
+    private final ExecutorService statistics = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hris-import-statistics");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Marks this replica's unfinished imports alive and fails those whose replica has stopped. */
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hris-import-lease");
@@ -118,6 +128,7 @@ public class ImportService {
     void stop() {
         leases.shutdownNow();
         executor.shutdownNow();
+        statistics.shutdownNow();
     }
 
     private void keepLeases() {
@@ -212,7 +223,7 @@ public class ImportService {
             });
             int staged = QuarkusTransaction.requiringNew().timeout(3600).call(() -> load(jobId, format, mapping, body));
             if (staged >= REFRESH_STATISTICS_FROM_ROWS) {
-                refreshStatistics(jobId);
+                statistics.submit(() -> refreshStatistics(jobId));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", jobId);
@@ -237,8 +248,17 @@ public class ImportService {
      */
     private Parsed parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors,
                          IntConsumer total, Consumer<EmployeeRecord> valid) {
-        Map<String, Integer> lineOfExternalId = new HashMap<>();
-        Map<String, Integer> lineOfEmail = new HashMap<>();
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        boolean csv = format.equals("csv");
+        String[] lines = csv ? null : text.split("\r?\n");
+        int expected = csv ? Math.max(0, CsvReader.count(text) - 1)
+                : (int) Arrays.stream(lines).filter(l -> !l.isBlank()).count();
+        total.accept(expected);
+        Map<String, Integer> lineOfExternalId = new HashMap<>(capacityFor(expected));
+        Map<String, Integer> lineOfEmail = new HashMap<>(capacityFor(expected));
         int[] count = {0};
         RowSink sink = (line, parsed) -> {
             EmployeeRecord e = parsed.record();
@@ -261,12 +281,7 @@ public class ImportService {
             count[0]++;
             valid.accept(e);
         };
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (format.equals("csv")) {
-            total.accept(Math.max(0, CsvReader.count(text) - 1));
+        if (csv) {
             List<String> header = new ArrayList<>();
             Map<String, Integer> columns = new HashMap<>();
             CsvReader.read(text, (line, fields) -> {
@@ -292,8 +307,6 @@ public class ImportService {
                 throw new IllegalArgumentException("the CSV file has no header line");
             }
         } else {
-            String[] lines = text.split("\r?\n");
-            total.accept((int) Arrays.stream(lines).filter(l -> !l.isBlank()).count());
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
                     continue;
@@ -675,7 +688,7 @@ public class ImportService {
         if (created.isEmpty() && updated.isEmpty() && terminated.isEmpty()) {
             return;
         }
-        Map<UUID, UUID> managerOf = new HashMap<>();
+        Map<UUID, UUID> managerOf = new HashMap<>(capacityFor(count(c, "SELECT count(*) FROM profile")));
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, manager_id FROM profile WHERE manager_id IS NOT NULL")) {
             while (rs.next()) {
@@ -761,6 +774,11 @@ public class ImportService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A hash map capacity that holds {@code entries} without growing. */
+    private static int capacityFor(long entries) {
+        return (int) Math.min(1 << 30, entries * 4 / 3 + 1);
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {
