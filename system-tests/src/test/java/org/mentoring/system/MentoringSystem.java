@@ -60,6 +60,10 @@ final class MentoringSystem {
                 String.valueOf(kafkaPort), "--data-dir", work.resolve("kafka-" + kafkaPort).toString()), Map.of(), logs);
 
         Path publicKey = extractTestPublicKey();
+        // A key of this run's own for the signing secrets profile-service stores (the others ignore it).
+        byte[] sealingKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(sealingKey);
+        String secretsKeys = "system:" + java.util.Base64.getEncoder().encodeToString(sealingKey);
         String dbUrl = "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + "/" + database.name();
         for (String service : SERVICES) {
             int port = FreePorts.next();
@@ -73,6 +77,7 @@ final class MentoringSystem {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
             env.put("MENTORING_JWT_ISSUER", TestTokens.ISSUER);
             env.put("MENTORING_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
+            env.put("MENTORING_SECRETS_KEYS", secretsKeys);
             env.put("MENTORING_LOG_JSON", "false");
             env.put("MENTORING_HTTP_PORT", String.valueOf(port));
             // Outbound webhooks may target this machine in the tests (as in the local stack).

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.mentoring.profile.signing.SealedSecretConverter;
 import org.mentoring.profile.signing.WebhookSignature;
 
 /** An HRIS system allowed to push employees in, with the secret its webhooks are signed with. */
@@ -25,8 +27,11 @@ public class HrisIntegration {
     @Enumerated(EnumType.STRING)
     @Column(name = "field_mapping")
     public FieldMapping fieldMapping;
+    /** The plain {@code whsec_} secret; sealed in the database. */
+    @Convert(converter = SealedSecretConverter.class)
     public String secret;
     @Column(name = "previous_secret")
+    @Convert(converter = SealedSecretConverter.class)
     public String previousSecret;
     @Column(name = "previous_secret_expires")
     public Instant previousSecretExpires;

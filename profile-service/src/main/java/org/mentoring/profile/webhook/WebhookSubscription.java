@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.mentoring.profile.signing.SealedSecretConverter;
 import org.mentoring.profile.signing.WebhookSignature;
 
 /** An integrator's wish to receive some event types at a URL, with the secret the deliveries are signed with. */
@@ -29,8 +31,11 @@ public class WebhookSubscription {
     public String disabledReason;
     @Column(name = "disabled_at")
     public Instant disabledAt;
+    /** The plain {@code whsec_} secret; sealed in the database. */
+    @Convert(converter = SealedSecretConverter.class)
     public String secret;
     @Column(name = "previous_secret")
+    @Convert(converter = SealedSecretConverter.class)
     public String previousSecret;
     @Column(name = "previous_secret_expires")
     public Instant previousSecretExpires;

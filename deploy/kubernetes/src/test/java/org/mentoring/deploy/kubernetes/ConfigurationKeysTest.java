@@ -62,6 +62,8 @@ class ConfigurationKeysTest {
         settings.retainAll(read);
         Set<String> expected = new TreeSet<>(LocalLauncher.serviceSettings());
         expected.removeAll(LOCAL_ONLY);
+        // The launcher gives every service the same variables; each reads its own (the sealing keys: profile only).
+        expected.retainAll(read);
         assertEquals(expected, settings,
                 overlay + ": " + service.serviceName() + " is configured through other keys than in the local stack");
         for (String relaxation : LOCAL_ONLY) {

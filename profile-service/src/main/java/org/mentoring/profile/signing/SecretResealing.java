@@ -1,0 +1,91 @@
+package org.mentoring.profile.signing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * At startup, seals every stored signing secret that is not sealed under the current key: secrets stored before
+ * sealing existed, and those sealed under a key that has since been rotated out of first place. A secret sealed under
+ * a key the service no longer holds stops the startup, with the key's id: deliveries could not be verified or signed.
+ */
+@ApplicationScoped
+public class SecretResealing {
+
+    private static final Logger LOG = Logger.getLogger(SecretResealing.class);
+    /** The tables holding signing secrets, each with {@code id}, {@code secret} and {@code previous_secret}. */
+    static final List<String> TABLES = List.of("hris_integration", "webhook_subscription");
+
+    @Inject
+    SecretKeyring keyring;
+
+    @Inject
+    DataSource dataSource;
+
+    void onStart(@Observes StartupEvent event) {
+        int resealed = resealAll();
+        if (resealed > 0) {
+            LOG.infof("%d stored signing secret(s) sealed under key '%s'", resealed, keyring.sealed().currentKeyId());
+        }
+    }
+
+    /** Seals again what is not sealed under the current key; returns how many rows changed. */
+    @Transactional
+    public int resealAll() {
+        SealedSecrets sealed = keyring.sealed();
+        String current = SealedSecrets.PREFIX + sealed.currentKeyId() + ":";
+        int changed = 0;
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : TABLES) {
+                List<String[]> stale = new ArrayList<>();
+                try (PreparedStatement select = c.prepareStatement("SELECT id::text, secret, previous_secret FROM "
+                        + table + " WHERE left(secret, length(?)) <> ? OR left(previous_secret, length(?)) <> ?")) {
+                    for (int i = 1; i <= 4; i++) {
+                        select.setString(i, current);
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            stale.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                        }
+                    }
+                }
+                // Only if unchanged meanwhile: a rotation on another replica, or another replica resealing, wins.
+                try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET secret = ?, "
+                        + "previous_secret = ? WHERE id = ?::uuid AND secret = ? AND previous_secret IS NOT DISTINCT FROM ?")) {
+                    for (String[] row : stale) {
+                        update.setString(1, reseal(sealed, row[1]));
+                        if (row[2] == null) {
+                            update.setNull(2, Types.VARCHAR);
+                            update.setNull(5, Types.VARCHAR);
+                        } else {
+                            update.setString(2, reseal(sealed, row[2]));
+                            update.setString(5, row[2]);
+                        }
+                        update.setString(3, row[0]);
+                        update.setString(4, row[1]);
+                        changed += update.executeUpdate();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the stored signing secrets could not be sealed", e);
+        }
+        return changed;
+    }
+
+    private static String reseal(SealedSecrets sealed, String stored) {
+        return sealed.isSealedUnderCurrentKey(stored) ? stored : sealed.seal(sealed.open(stored));
+    }
+}
