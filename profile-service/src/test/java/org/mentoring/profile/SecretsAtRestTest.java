@@ -76,6 +76,31 @@ class SecretsAtRestTest {
     }
 
     @Test
+    void aStoredSecretThatDoesNotOpenStopsTheStartupNamingItsKey() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String sealed = stored("hris_integration", hris.id()).get(0);
+        String underAnotherKey = sealed.replace("sealed:v1:test:", "sealed:v1:retired:");
+        int last = sealed.length() - 1;
+        String altered = sealed.substring(0, last) + (sealed.charAt(last) == 'A' ? 'B' : 'A');
+        try {
+            execute("UPDATE hris_integration SET secret = '" + underAnotherKey + "' WHERE id = '" + hris.id() + "'");
+            IllegalStateException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> resealing.resealAll());
+            assertTrue(missing.getMessage().contains("key 'retired', which MENTORING_SECRETS_KEYS does not hold"),
+                    missing.getMessage());
+            execute("UPDATE hris_integration SET secret = '" + altered + "' WHERE id = '" + hris.id() + "'");
+            IllegalStateException tampered = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> resealing.resealAll());
+            assertTrue(tampered.getMessage().contains("does not open"), tampered.getMessage());
+        } finally {
+            execute("UPDATE hris_integration SET secret = '" + sealed + "' WHERE id = '" + hris.id() + "'");
+        }
+        assertEquals(0, resealing.resealAll());
+        deliver(hris, unique("msg"), employee("created", unique("ra"))).then().statusCode(200)
+                .body("outcome", equalTo("applied"));
+    }
+
+    @Test
     void aWebhookSubscriptionsSecretRestsSealed() throws SQLException {
         String caller = integration();
         var created = Webhooks.subscribe(caller, "http://127.0.0.1:9/" + unique("hook"),

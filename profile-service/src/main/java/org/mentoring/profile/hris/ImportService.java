@@ -109,6 +109,8 @@ public class ImportService {
         return t;
     });
 
+    private final java.util.concurrent.atomic.AtomicBoolean statisticsQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Marks this replica's unfinished imports alive and fails those whose replica has stopped. */
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hris-import-lease");
@@ -222,8 +224,12 @@ public class ImportService {
                 job.startedAt = Instant.now();
             });
             int staged = QuarkusTransaction.requiringNew().timeout(3600).call(() -> load(jobId, format, mapping, body));
-            if (staged >= REFRESH_STATISTICS_FROM_ROWS) {
-                statistics.submit(() -> refreshStatistics(jobId));
+            if (staged >= REFRESH_STATISTICS_FROM_ROWS && statisticsQueued.compareAndSet(false, true)) {
+                statistics.submit(() -> {
+                    // Imports that finish while this one waits are covered by it.
+                    statisticsQueued.set(false);
+                    refreshStatistics(jobId);
+                });
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", jobId);
@@ -688,7 +694,7 @@ public class ImportService {
         if (created.isEmpty() && updated.isEmpty() && terminated.isEmpty()) {
             return;
         }
-        Map<UUID, UUID> managerOf = new HashMap<>(capacityFor(count(c, "SELECT count(*) FROM profile")));
+        Map<UUID, UUID> managerOf = new HashMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, manager_id FROM profile WHERE manager_id IS NOT NULL")) {
             while (rs.next()) {

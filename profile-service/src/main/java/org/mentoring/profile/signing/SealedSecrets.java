@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * with and that outbound webhooks are signed with. A sealed value reads {@code sealed:v1:<key id>:<base64url of
  * nonce, ciphertext and tag>}; the key id says which key opens it, so keys can be rotated (see
  * {@link #parse}). A value stored before sealing existed is a plain {@code whsec_} secret and reads as itself until
- * it is sealed at startup.
+ * it is sealed at startup (see {@link SecretResealing}).
  */
 public final class SealedSecrets {
 
@@ -27,7 +27,10 @@ public final class SealedSecrets {
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** Binds each ciphertext to its use: a sealed value cannot be passed off as something else the service seals. */
+    /**
+     * Binds each ciphertext to this use, should the keys ever seal anything else. (Not to its row: whoever can write
+     * the tables can replace a secret outright, sealed or not.)
+     */
     private static final byte[] PURPOSE = "mentoring signing secret".getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -17,9 +17,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * At startup, seals every stored signing secret that is not sealed under the current key: secrets stored before
- * sealing existed, and those sealed under a key that has since been rotated out of first place. A secret sealed under
- * a key the service no longer holds stops the startup, with the key's id: deliveries could not be verified or signed.
+ * At startup, opens every stored signing secret, and seals again those not sealed under the current key: secrets
+ * stored before sealing existed, and those sealed under a key that has since been rotated out of first place. A secret
+ * that does not open (sealed under a key the service no longer holds, or under another key given the same id) stops
+ * the startup with the key's id, rather than failing deliveries later.
  */
 @ApplicationScoped
 public class SecretResealing {
@@ -41,23 +42,31 @@ public class SecretResealing {
         }
     }
 
-    /** Seals again what is not sealed under the current key; returns how many rows changed. */
+    /**
+     * Opens every stored secret and seals again what is not sealed under the current key; returns how many rows
+     * changed. The tables hold one row per integration and per subscription: a few, not thousands.
+     */
     @Transactional
     public int resealAll() {
         SealedSecrets sealed = keyring.sealed();
-        String current = SealedSecrets.PREFIX + sealed.currentKeyId() + ":";
         int changed = 0;
         try (Connection c = dataSource.getConnection()) {
             for (String table : TABLES) {
                 List<String[]> stale = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement("SELECT id::text, secret, previous_secret FROM "
-                        + table + " WHERE left(secret, length(?)) <> ? OR left(previous_secret, length(?)) <> ?")) {
-                    for (int i = 1; i <= 4; i++) {
-                        select.setString(i, current);
-                    }
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            stale.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                // In id order, so that replicas starting together take their row locks in the same order.
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT id::text, secret, previous_secret FROM " + table + " ORDER BY id");
+                     ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String secret = rs.getString(2);
+                        String previous = rs.getString(3);
+                        sealed.open(secret);
+                        if (previous != null) {
+                            sealed.open(previous);
+                        }
+                        if (!sealed.isSealedUnderCurrentKey(secret)
+                                || (previous != null && !sealed.isSealedUnderCurrentKey(previous))) {
+                            stale.add(new String[] {rs.getString(1), secret, previous});
                         }
                     }
                 }
