@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Function;
@@ -109,7 +110,7 @@ public class ImportService {
         return t;
     });
 
-    private final java.util.concurrent.atomic.AtomicBoolean statisticsQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean statisticsQueued = new AtomicBoolean();
 
     /** Marks this replica's unfinished imports alive and fails those whose replica has stopped. */
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -33,6 +33,7 @@ public final class SealedSecrets {
      */
     private static final byte[] PURPOSE = "mentoring signing secret".getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String LOST_KEY = " (docs/operations.md, 'If a sealing key is lost')";
 
     private final String currentId;
     private final Map<String, SecretKeySpec> keys;
@@ -51,8 +52,9 @@ public final class SealedSecrets {
      */
     public static SealedSecrets parse(String configured) {
         if (configured == null || configured.isBlank()) {
-            throw new IllegalArgumentException("no key: set MENTORING_SECRETS_KEYS to <id>:<base64 of 32 random bytes>, "
-                    + "for instance 'k1:' followed by the output of 'openssl rand -base64 32'");
+            throw new IllegalArgumentException("no key: set MENTORING_SECRETS_KEYS to "
+                    + "<id>:<base64 of 32 random bytes>, for instance 'k1:' followed by the output of "
+                    + "'openssl rand -base64 32'");
         }
         Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
         String first = null;
@@ -66,7 +68,8 @@ public final class SealedSecrets {
             }
             String id = trimmed.substring(0, colon);
             if (!KEY_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("key " + position + ": the id must be 1 to 40 letters, digits, '.', '_' or '-'");
+                throw new IllegalArgumentException("key " + position
+                        + ": the id must be 1 to 40 letters, digits, '.', '_' or '-'");
             }
             byte[] key;
             try {
@@ -75,7 +78,8 @@ public final class SealedSecrets {
                 throw new IllegalArgumentException("key '" + id + "' is not valid base64");
             }
             if (key.length != 32) {
-                throw new IllegalArgumentException("key '" + id + "' has " + key.length + " bytes; it needs 32 (AES-256)");
+                throw new IllegalArgumentException("key '" + id + "' has " + key.length
+                        + " bytes; it needs 32 (AES-256)");
             }
             if (keys.putIfAbsent(id, new SecretKeySpec(key, "AES")) != null) {
                 throw new IllegalArgumentException("key id '" + id + "' appears twice");
@@ -125,7 +129,7 @@ public final class SealedSecrets {
         SecretKeySpec key = keys.get(id);
         if (key == null) {
             throw new IllegalStateException("a stored signing secret is sealed under key '" + id
-                    + "', which MENTORING_SECRETS_KEYS does not hold");
+                    + "', which MENTORING_SECRETS_KEYS does not hold" + LOST_KEY);
         }
         try {
             byte[] in = Base64.getUrlDecoder().decode(stored.substring(colon + 1));
@@ -134,8 +138,8 @@ public final class SealedSecrets {
             cipher.updateAAD(PURPOSE);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored signing secret sealed under key '" + id
-                    + "' does not open: it was altered, or the key with that id is not the one that sealed it");
+            throw new IllegalStateException("a stored signing secret sealed under key '" + id + "' does not open: "
+                    + "it was altered, or the key with that id is not the one that sealed it" + LOST_KEY);
         }
     }
 

@@ -72,7 +72,8 @@ public class SecretResealing {
                 }
                 // Only if unchanged meanwhile: a rotation on another replica, or another replica resealing, wins.
                 try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET secret = ?, "
-                        + "previous_secret = ? WHERE id = ?::uuid AND secret = ? AND previous_secret IS NOT DISTINCT FROM ?")) {
+                        + "previous_secret = ? WHERE id = ?::uuid AND secret = ? "
+                        + "AND previous_secret IS NOT DISTINCT FROM ?")) {
                     for (String[] row : stale) {
                         update.setString(1, reseal(sealed, row[1]));
                         if (row[2] == null) {
