@@ -137,11 +137,9 @@ class HrisImportTest {
         JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", csv.toString(), "");
         assertEquals(5000, first.getInt("created"), first.getString("failure"));
         // The profile table's statistics are refreshed after the import, off the import queue.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (!analyzedSince(first.getString("finishedAt")) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-        }
-        assertTrue(analyzedSince(first.getString("finishedAt")), "ANALYZE of the profile table after a large import");
+        assertTrue(org.mentoring.platform.testing.Eventually.await(Duration.ofSeconds(20),
+                () -> analyzedSince(first.getString("finishedAt")), Boolean::booleanValue,
+                "ANALYZE of the profile table after a large import"));
         assertEquals(5000, first.getInt("processedRows"));
         assertEquals(5000, countOutbox("mentoring.profile.created.v1", p));
         int published = ProfileEventsContractTest.outboxRows(dataSource);
@@ -185,7 +183,7 @@ class HrisImportTest {
     }
 
     /** Whether the profile table was last analysed on request (autovacuum's runs count apart) after {@code instant}. */
-    private boolean analyzedSince(String instant) throws java.sql.SQLException {
+    private boolean analyzedSince(String instant) {
         try (var c = dataSource.getConnection();
              var s = c.prepareStatement("SELECT coalesce(last_analyze > ?::timestamptz, false) FROM pg_stat_user_tables "
                      + "WHERE relid = 'profile'::regclass")) {
@@ -194,6 +192,8 @@ class HrisImportTest {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

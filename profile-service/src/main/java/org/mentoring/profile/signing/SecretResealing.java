@@ -42,6 +42,10 @@ public class SecretResealing {
         }
     }
 
+    /** A row as stored, with its secrets opened once. */
+    private record Row(String id, String secret, String previous, String plainSecret, String plainPrevious) {
+    }
+
     /**
      * Opens every stored secret and seals again what is not sealed under the current key; returns how many rows
      * changed. The tables hold one row per integration and per subscription: a few, not thousands.
@@ -52,7 +56,7 @@ public class SecretResealing {
         int changed = 0;
         try (Connection c = dataSource.getConnection()) {
             for (String table : TABLES) {
-                List<String[]> stale = new ArrayList<>();
+                List<Row> stale = new ArrayList<>();
                 // In id order, so that replicas starting together take their row locks in the same order.
                 try (PreparedStatement select = c.prepareStatement(
                         "SELECT id::text, secret, previous_secret FROM " + table + " ORDER BY id");
@@ -60,13 +64,11 @@ public class SecretResealing {
                     while (rs.next()) {
                         String secret = rs.getString(2);
                         String previous = rs.getString(3);
-                        sealed.open(secret);
-                        if (previous != null) {
-                            sealed.open(previous);
-                        }
+                        Row row = new Row(rs.getString(1), secret, previous, sealed.open(secret),
+                                previous == null ? null : sealed.open(previous));
                         if (!sealed.isSealedUnderCurrentKey(secret)
                                 || (previous != null && !sealed.isSealedUnderCurrentKey(previous))) {
-                            stale.add(new String[] {rs.getString(1), secret, previous});
+                            stale.add(row);
                         }
                     }
                 }
@@ -74,17 +76,17 @@ public class SecretResealing {
                 try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET secret = ?, "
                         + "previous_secret = ? WHERE id = ?::uuid AND secret = ? "
                         + "AND previous_secret IS NOT DISTINCT FROM ?")) {
-                    for (String[] row : stale) {
-                        update.setString(1, reseal(sealed, row[1]));
-                        if (row[2] == null) {
+                    for (Row row : stale) {
+                        update.setString(1, reseal(sealed, row.secret(), row.plainSecret()));
+                        if (row.previous() == null) {
                             update.setNull(2, Types.VARCHAR);
                             update.setNull(5, Types.VARCHAR);
                         } else {
-                            update.setString(2, reseal(sealed, row[2]));
-                            update.setString(5, row[2]);
+                            update.setString(2, reseal(sealed, row.previous(), row.plainPrevious()));
+                            update.setString(5, row.previous());
                         }
-                        update.setString(3, row[0]);
-                        update.setString(4, row[1]);
+                        update.setString(3, row.id());
+                        update.setString(4, row.secret());
                         changed += update.executeUpdate();
                     }
                 }
@@ -95,7 +97,7 @@ public class SecretResealing {
         return changed;
     }
 
-    private static String reseal(SealedSecrets sealed, String stored) {
-        return sealed.isSealedUnderCurrentKey(stored) ? stored : sealed.seal(sealed.open(stored));
+    private static String reseal(SealedSecrets sealed, String stored, String plain) {
+        return sealed.isSealedUnderCurrentKey(stored) ? stored : sealed.seal(plain);
     }
 }
