@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mentoring.profile.Api.PROBLEM;
 import static org.mentoring.profile.Api.as;
@@ -30,10 +31,10 @@ class HrisImportTest {
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
-    private static final String HEADER = "externalId,email,displayName,jobTitle,department,location,timeZone,"
+    static final String HEADER = "externalId,email,displayName,jobTitle,department,location,timeZone,"
             + "languages,level,gradeLabel,managerExternalId,hireDate,status\n";
 
-    private static JsonPath importAndWait(String caller, String integration, String contentType, String body,
+    static JsonPath importAndWait(String caller, String integration, String contentType, String body,
                                           String query) {
         String location = as(caller).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/v1/hris/" + integration + "/imports" + query)
@@ -124,6 +125,37 @@ class HrisImportTest {
                 "?fullSync=true&terminateMissing=true");
         assertEquals(0, again.getInt("terminated"), again.prettify());
         assertEquals(0, again.getInt("updated"));
+    }
+
+    @Test
+    void aRowThatTerminatesSomeoneIsADeactivationAndIsPublishedAsOne() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("term");
+        String csv = HEADER + row(p, 0, null, "Lead") + row(p, 1, p + "-0", "Analyst") + row(p, 2, p + "-0", "Analyst");
+        assertEquals(3, importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "").getInt("created"));
+        String leaving = csv.replace(row(p, 1, p + "-0", "Analyst"),
+                row(p, 1, p + "-0", "Analyst").replace(",active\n", ",terminated\n"))
+                .replace(row(p, 2, p + "-0", "Analyst"), row(p, 2, p + "-0", "Analyst").replace(",active\n", ",on_leave\n"));
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", leaving, "");
+        assertEquals(1, job.getInt("terminated"), job.prettify());
+        assertEquals(1, job.getInt("updated"));
+        assertEquals(1, job.getInt("unchanged"));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT p.external_id, o.type FROM outbox o JOIN profile p ON o.record_key = p.id::text "
+                        + "WHERE p.external_id IN (?, ?) AND o.type <> 'mentoring.profile.created.v1' ORDER BY p.external_id")) {
+            s.setString(1, p + "-1");
+            s.setString(2, p + "-2");
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("mentoring.profile.deactivated.v1", rs.getString(2), "the terminated row");
+                assertTrue(rs.next());
+                assertEquals("mentoring.profile.updated.v1", rs.getString(2), "the row now on leave");
+                assertFalse(rs.next());
+            }
+        }
+        JsonPath again = importAndWait(hrAdmin(), hris.id(), "text/csv", leaving, "");
+        assertEquals(0, again.getInt("terminated"), again.prettify());
+        assertEquals(3, again.getInt("unchanged"));
     }
 
     @Test

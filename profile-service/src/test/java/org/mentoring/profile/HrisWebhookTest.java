@@ -190,6 +190,10 @@ class HrisWebhookTest {
         long future = Hris.now() + 6 * 60;
         deliverRaw(hris.id(), id, future, Hris.sign(hris.secret(), id, future, body), body)
                 .then().statusCode(401).contentType(PROBLEM);
+        for (long far : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 99_999_999_999_999_999L}) {
+            deliverRaw(hris.id(), id, far, Hris.sign(hris.secret(), id, far, body), body)
+                    .then().statusCode(401).contentType(PROBLEM);
+        }
         assertEquals(0, storedEvents(id));
         assertEquals(0, profilesWithExternalId(x));
     }

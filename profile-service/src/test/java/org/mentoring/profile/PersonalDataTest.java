@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,17 +19,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mentoring.platform.events.ReceivedEvent;
 import org.mentoring.platform.testing.ContractValidation;
 import org.mentoring.platform.testing.MentoringTestResource;
+import org.mentoring.profile.webhook.WebhookFeed;
 
 @QuarkusTest
 @ExtendWith(ContractValidation.class)
@@ -37,6 +45,15 @@ class PersonalDataTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    WebhookFeed feed;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
 
     /** A person who came in by HRIS webhook, so that raw deliveries about them are held too. */
     private String personFromHris(String externalId, String email) {
@@ -134,5 +151,149 @@ class PersonalDataTest {
         as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(404).contentType(PROBLEM);
         as(hrAdmin()).when().delete("/v1/profiles/" + UUID.randomUUID() + "/personal-data")
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private long count(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String employeeJson(String externalId, String manager) {
+        return "{\"externalId\":\"" + externalId + "\",\"email\":\"" + externalId + "@example.com\",\"displayName\":"
+                + "\"Erin " + externalId + "\"" + (manager == null ? "" : ",\"managerExternalId\":\"" + manager + "\"") + "}";
+    }
+
+    @Test
+    void anErasedPersonStaysErasedWhateverTheHrisSendsUntilHrCreatesThemAgain() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("X");
+        String report = unique("R");
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-02-01T09:00:00Z", employeeJson(x, null)))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-02-01T09:00:00Z", employeeJson(report, x)))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        String id = as(employee(x + "@example.com")).when().get("/v1/me").then().statusCode(200).extract().path("id");
+        var before = as(employee(report + "@example.com")).when().get("/v1/me").then().statusCode(200)
+                .body("managerId", equalTo(id)).extract();
+        String reportId = before.path("id");
+
+        as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+
+        // The report no longer names the erased person, was published as changed, and can edit their profile.
+        var after = as(employee(report + "@example.com")).when().get("/v1/me").then().statusCode(200)
+                .body("managerId", nullValue()).extract();
+        assertEquals(0, count("SELECT count(*) FROM profile WHERE manager_external_id = ?", x));
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE record_key = ? AND type = 'mentoring.profile.updated.v1'"
+                + " AND data::jsonb -> 'managerId' IS NULL AND seq > (SELECT max(seq) FROM outbox WHERE record_key = ?"
+                + " AND type = 'mentoring.profile.created.v1')", reportId, reportId));
+        as(employee(report + "@example.com")).contentType("application/merge-patch+json")
+                .header("If-Match", after.header("ETag")).body("{\"bio\": \"Still here\"}")
+                .when().patch("/v1/me").then().statusCode(200).body("bio", equalTo("Still here"));
+
+        // A later webhook about the person is acknowledged as erased and kept without its body.
+        String late = unique("msg");
+        Hris.deliver(hris, late, Hris.event("employee.updated", "2026-03-01T09:00:00Z", employeeJson(x, null)))
+                .then().statusCode(200).body("outcome", equalTo("erased"));
+        assertEquals(1, count("SELECT count(*) FROM hris_event WHERE webhook_id = ? AND outcome = 'erased'"
+                + " AND external_id IS NULL AND length(body) = 0", late));
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.manager_changed", "2026-03-01T09:00:00Z",
+                employeeJson(report, x))).then().statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals(0, count("SELECT count(*) FROM profile WHERE external_id = ? OR manager_external_id = ?", x, x));
+
+        // So is a full sync that still lists them, and a newcomer naming them as manager.
+        String newcomer = unique("N");
+        JsonPath job = HrisImportTest.importAndWait(hrAdmin(), hris.id(), "text/csv", HrisImportTest.HEADER
+                + x + "," + x + "@example.com,Erin,,,,,,,,,,\n"
+                + newcomer + "," + newcomer + "@example.com,Nell,,,,,,,," + x + ",,\n", "");
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("erased"));
+        assertEquals(1, job.getInt("created"));
+        assertEquals(0, job.getInt("errorCount"));
+        assertEquals(0, count("SELECT count(*) FROM profile WHERE external_id = ? OR manager_external_id = ?", x, x));
+        assertEquals(1, count("SELECT count(*) FROM profile WHERE external_id = ? AND manager_id IS NULL", newcomer));
+
+        // The HRIS's own API path is refused; HR creating them again is the way back, and lifts the rule.
+        as(Api.integration()).contentType("application/json")
+                .body(java.util.Map.of("externalId", x, "email", x + "@example.com", "displayName", "Erin"))
+                .when().post("/v1/profiles").then().statusCode(409).contentType(PROBLEM);
+        Api.createProfile(x + "@example.com", java.util.Map.of("externalId", x));
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.updated", "2026-04-01T09:00:00Z", employeeJson(x, null)))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals(0, count("SELECT count(*) FROM erased_employee WHERE digest = sha256(convert_to(? || ?, 'UTF8'))",
+                "mentoring:erased-employee:v1:", x));
+    }
+
+    @Test
+    void erasureDropsThePersonsWebhookDeliveriesAndKeepsOthersThatNameThem() throws SQLException {
+        String managerId = Api.createProfile(unique("boss") + "@example.com");
+        String reportId = Api.createProfile(unique("rep") + "@example.com", java.util.Map.of("managerId", managerId));
+        UUID subscription = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_subscription (id, owner, url, event_types,"
+                    + " active, secret, created_at, secret_rotated_at) VALUES (?, 'test', 'https://hooks.example.com/in',"
+                    + " 'mentoring.profile.*', false, 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdA==', now(), now())")) {
+                s.setObject(1, subscription);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_delivery (id, subscription_id, event_id,"
+                    + " event_type, body, status) VALUES (gen_random_uuid(), ?, ?, 'mentoring.profile.updated.v1', ?,"
+                    + " 'delivered')")) {
+                for (String[] event : new String[][] {{managerId, "{}"}, {reportId, "{\"managerId\":\"" + managerId + "\"}"}}) {
+                    s.setObject(1, subscription);
+                    s.setString(2, UUID.randomUUID().toString());
+                    s.setString(3, "{\"specversion\":\"1.0\",\"type\":\"mentoring.profile.updated.v1\",\"subject\":\""
+                            + event[0] + "\",\"data\":" + event[1] + "}");
+                    s.executeUpdate();
+                }
+            }
+        }
+        as(hrAdmin()).when().post("/v1/profiles/" + managerId + "/erasure").then().statusCode(204);
+        assertEquals(0, count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND body::jsonb ->> 'subject' = ?",
+                subscription, managerId), "the erased person's delivery is gone");
+        assertEquals(1, count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND body::jsonb ->> 'subject' = ?",
+                subscription, reportId), "their report's delivery, which names them as manager, stays");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM webhook_subscription WHERE id = ?")) {
+            s.setObject(1, subscription);
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aProfileEventConsumedAfterTheErasureIsNotQueuedForSubscribers() {
+        String erasedId = Api.createProfile(unique("gone") + "@example.com");
+        String liveId = Api.createProfile(unique("here") + "@example.com");
+        as(hrAdmin()).when().post("/v1/profiles/" + erasedId + "/erasure").then().statusCode(204);
+        // Inside a transaction that is rolled back, so that no dispatcher ever sees this subscription.
+        long[] queued = new long[2];
+        QuarkusTransaction.begin();
+        try {
+            UUID subscription = UUID.randomUUID();
+            em.createNativeQuery("INSERT INTO webhook_subscription (id, owner, url, event_types, active, secret,"
+                            + " created_at, secret_rotated_at) VALUES (:id, 'test', 'https://hooks.example.com/in',"
+                            + " 'mentoring.profile.*', true, 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdA==', now(), now())")
+                    .setParameter("id", subscription).executeUpdate();
+            String[] subjects = {erasedId, liveId};
+            for (int i = 0; i < 2; i++) {
+                feed.apply(new ReceivedEvent(UUID.randomUUID().toString(), "mentoring.profile.updated.v1",
+                        "/profile-service", subjects[i], OffsetDateTime.now(), "mentoring.profile.v1", 0, i,
+                        subjects[i], "{\"id\":\"" + subjects[i] + "\",\"email\":\"someone@example.com\"}",
+                        java.util.Map.of(), mapper));
+                queued[i] = ((Number) em.createNativeQuery("SELECT count(*) FROM webhook_delivery WHERE subscription_id = :s"
+                                + " AND body::jsonb ->> 'subject' = :subject")
+                        .setParameter("s", subscription).setParameter("subject", subjects[i]).getSingleResult()).longValue();
+            }
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertEquals(0, queued[0], "nothing queued about the erased person");
+        assertEquals(1, queued[1], "a live person's event is queued as before");
     }
 }

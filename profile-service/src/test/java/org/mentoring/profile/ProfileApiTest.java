@@ -2,6 +2,7 @@ package org.mentoring.profile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -243,5 +244,63 @@ class ProfileApiTest {
         as(reader).queryParam("role", "boss").when().get("/v1/profiles")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("role"));
         given().when().get("/v1/profiles").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void queryValuesOfTheWrongFormAreBadRequestsNamingTheParameter() {
+        String department = unique("Qv");
+        createProfile(unique("open") + "@example.com", Map.of("department", department, "openToRequests", true));
+        createProfile(unique("closed") + "@example.com", Map.of("department", department));
+        String reader = employee(unique("reader") + "@example.com");
+        for (String[] bad : new String[][] {{"limit", "abc"}, {"limit", "99999999999"}, {"limit", "0"},
+                {"levelMin", "x"}, {"levelMax", "1.5"}, {"levelMin", "99999999999"}, {"openToRequests", "yes"},
+                {"openToRequests", "1"}}) {
+            as(reader).queryParam(bad[0], bad[1]).when().get("/v1/profiles")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(bad[0]));
+        }
+        as(reader).queryParam("department", department).queryParam("openToRequests", "true").when().get("/v1/profiles")
+                .then().statusCode(200).body("items", hasSize(1));
+        as(reader).queryParam("department", department).queryParam("openToRequests", "false").when().get("/v1/profiles")
+                .then().statusCode(200).body("items", hasSize(1));
+        as(reader).queryParam("department", department).queryParam("limit", "1").when().get("/v1/profiles")
+                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+    }
+
+    @Test
+    void ifMatchIsComparedStronglyAndMayListTagsOrBeAStar() {
+        String email = unique("im") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/me").then().statusCode(200).extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", "W/" + etag).body("{\"bio\": \"weak\"}")
+                .when().patch("/v1/me").then().statusCode(412).contentType(PROBLEM);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag.replace("\"", ""))
+                .body("{\"bio\": \"unquoted\"}")
+                .when().patch("/v1/me").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("If-Match"));
+        String next = as(employee(email)).contentType(MERGE_PATCH).header("If-Match", "\"999\", " + etag)
+                .body("{\"bio\": \"listed\"}")
+                .when().patch("/v1/profiles/" + id).then().statusCode(200).body("bio", equalTo("listed"))
+                .extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"stale\"}")
+                .when().patch("/v1/me").then().statusCode(412).contentType(PROBLEM);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", "*").body("{\"bio\": \"any\"}")
+                .when().patch("/v1/me").then().statusCode(200).body("bio", equalTo("any"))
+                .header("ETag", not(equalTo(next)));
+    }
+
+    @Test
+    void aMergePatchCannotRemoveWhatEveryProfileHas() {
+        String email = unique("rq") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200).extract().header("ETag");
+        as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"email\": null, \"displayName\": null, \"status\": null, \"jobTitle\": null}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("email", "displayName", "status"));
+        as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200)
+                .header("ETag", equalTo(etag)).body("email", equalTo(email)).body("jobTitle", notNullValue());
+        as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"jobTitle\": null}")
+                .when().patch("/v1/profiles/" + id).then().statusCode(200).body("jobTitle", nullValue());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.IfMatch;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 
@@ -81,7 +82,7 @@ public class ProgramService {
     @Transactional
     public Program update(UUID id, String ifMatch, ProgramFields f, CurrentPerson caller) {
         Program p = visible(id, caller, true);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.replace("\"", "").strip().equals(String.valueOf(p.version))) {
+        if (ifMatch != null && !ifMatch.isBlank() && !IfMatch.holds(ifMatch, IfMatch.tag(p.version))) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The programme changed since you read it (version " + p.version + ")");
         }

@@ -108,6 +108,16 @@ class ProgramApiTest {
                 .body(Map.of("description", "stale"))
                 .when().patch("/v1/programs/" + id)
                 .then().statusCode(412).contentType(PROBLEM);
+        String current = admin.asProgramAdmin().when().get("/v1/programs/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        admin.asProgramAdmin().header("If-Match", "W/" + current).contentType("application/json")
+                .body(Map.of("description", "weak"))
+                .when().patch("/v1/programs/" + id)
+                .then().statusCode(412).contentType(PROBLEM);
+        admin.asProgramAdmin().header("If-Match", etag + ", " + current).contentType("application/json")
+                .body(Map.of("description", "listed"))
+                .when().patch("/v1/programs/" + id)
+                .then().statusCode(200).body("description", equalTo("listed"));
 
         admin.asProgramAdmin().queryParam("limit", 100).when().get("/v1/programs")
                 .then().statusCode(200).body("items.id", hasItem(id));

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.privacy.ErasedEmployees;
 import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.ProfileService;
 import org.mentoring.profile.profile.ProfileStatus;
@@ -31,6 +32,9 @@ public class EmployeeChanges {
     @Inject
     ProfileService profiles;
 
+    @Inject
+    ErasedEmployees erasedEmployees;
+
     WebhookOutcome apply(String webhookId, WebhookReceiver.Delivery delivery) {
         EmployeeRecord e = delivery.employee();
         Profile profile = byExternalId(e.externalId());
@@ -42,6 +46,9 @@ public class EmployeeChanges {
             return new WebhookOutcome(webhookId, "stale", profile.id);
         }
         boolean creating = profile == null;
+        if (creating && erasedEmployees.contains(e.externalId())) {
+            return new WebhookOutcome(webhookId, "erased", null);
+        }
         if (creating) {
             if (delivery.type() != HrisEvent.CREATED && delivery.type() != HrisEvent.UPDATED) {
                 return new WebhookOutcome(webhookId, "unknown_employee", null);
@@ -122,8 +129,9 @@ public class EmployeeChanges {
     }
 
     private void setManager(Profile p, String managerExternalId) {
-        p.managerExternalId = managerExternalId;
-        if (managerExternalId == null) {
+        // An erased manager is no manager: their employee id is not kept on their reports' profiles either.
+        p.managerExternalId = erasedEmployees.contains(managerExternalId) ? null : managerExternalId;
+        if (p.managerExternalId == null) {
             p.managerId = null;
             return;
         }

@@ -41,6 +41,9 @@ public class ImportJob {
     public int unchanged;
     @Column(name = "terminated_count")
     public int terminated;
+    /** Rows left out because the person's data was erased. */
+    @Column(name = "erased_count")
+    public int erased;
     @Column(name = "error_count")
     public int errorCount;
     @JdbcTypeCode(SqlTypes.JSON)

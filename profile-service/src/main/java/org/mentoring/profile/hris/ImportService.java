@@ -48,6 +48,7 @@ import org.mentoring.platform.events.Outbox;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.privacy.ErasedEmployees;
 import org.mentoring.profile.profile.AvailabilityWindow;
 import org.mentoring.profile.profile.LearningGoal;
 import org.mentoring.profile.profile.ManagementChains;
@@ -371,6 +372,7 @@ public class ImportService {
         int staged;
         int valid;
         int unchanged;
+        int erasedRows = 0;
         long merged;
         long mergeStarted;
         try (Connection c = dataSource.getConnection()) {
@@ -409,6 +411,15 @@ public class ImportService {
             mergeStarted = System.nanoTime();
             LOG.infof("Import %s: %d rows parsed, validated and staged in %d ms", jobId, parsed.rows(),
                     (mergeStarted - parsing) / 1_000_000);
+            // People whose data was erased stay erased: their rows are left out, and so is naming them as manager.
+            if (count(c, "SELECT count(*) FROM (SELECT 1 FROM erased_employee LIMIT 1) e") > 0) {
+                erasedRows = column(c, "DELETE FROM hris_import_rows r USING erased_employee e WHERE e.digest = "
+                        + ErasedEmployees.sqlDigest("r.external_id") + " RETURNING r.external_id").size();
+                try (Statement s = c.createStatement()) {
+                    s.execute("UPDATE hris_import_rows r SET manager_external_id = NULL FROM erased_employee e "
+                            + "WHERE e.digest = " + ErasedEmployees.sqlDigest("r.manager_external_id"));
+                }
+            }
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
                     + "RETURNING r.external_id")) {
@@ -421,6 +432,9 @@ public class ImportService {
                         "email and displayName are required for a new employee"));
             }
             valid = (int) count(c, "SELECT count(*) FROM hris_import_rows");
+            // A row that terminates someone active or on leave is a deactivation, published as such (below).
+            List<UUID> leaving = uuids(c, "SELECT p.id::text FROM hris_import_rows r JOIN profile p ON p.external_id = "
+                    + "r.external_id WHERE r.status = 'terminated' AND p.status IN ('active', 'on_leave')");
             List<UUID> rowUpdates = uuids(c, """
                     UPDATE profile p SET
                         email = coalesce(r.email, p.email), display_name = coalesce(r.display_name, p.display_name),
@@ -444,6 +458,7 @@ public class ImportService {
                            p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)
                     RETURNING p.id::text""".formatted(integrationId));
             updated.addAll(rowUpdates);
+            terminated.addAll(leaving);
             unchanged = valid - rowUpdates.size();
             IndexSet aside = setIndexesAside(c, jobId, valid - rowUpdates.size());
             // A new profile's manager is an existing profile, or else a new one of this file (m is then null and n
@@ -497,6 +512,7 @@ public class ImportService {
         job.updated = updated.size();
         job.unchanged = unchanged - created.size();
         job.terminated = terminated.size();
+        job.erased = erasedRows;
         errors.sort(java.util.Comparator.comparingInt(ImportJob.RowError::line));
         job.errorCount = errors.size();
         job.errors = new ArrayList<>(errors.subList(0, Math.min(errors.size(), ImportJob.MAX_STORED_ERRORS)));

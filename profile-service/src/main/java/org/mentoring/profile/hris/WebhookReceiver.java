@@ -3,7 +3,6 @@ package org.mentoring.profile.hris;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +70,10 @@ public class WebhookReceiver {
             return new WebhookOutcome(webhookId, "duplicate", null);
         }
         WebhookOutcome outcome = changes.apply(webhookId, delivery);
-        em.createNativeQuery("UPDATE hris_event SET outcome = :o, profile_id = :p WHERE integration_id = :i AND webhook_id = :w")
+        // A delivery about an erased person is kept only as a webhook-id (so a replay stays a duplicate), not its body.
+        em.createNativeQuery("UPDATE hris_event SET outcome = :o, profile_id = :p, external_id = CASE WHEN :o = 'erased' "
+                        + "THEN NULL ELSE external_id END, body = CASE WHEN :o = 'erased' THEN ''::bytea ELSE body END "
+                        + "WHERE integration_id = :i AND webhook_id = :w")
                 .setParameter("o", outcome.outcome()).setParameter("p", outcome.profileId())
                 .setParameter("i", integration.id).setParameter("w", webhookId).executeUpdate();
         return outcome;
@@ -88,8 +90,9 @@ public class WebhookReceiver {
         } catch (NumberFormatException e) {
             throw unauthorized("webhook-timestamp must be seconds since the epoch");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
-        if (skew.compareTo(config.timestampTolerance()) > 0) {
+        // Compared in seconds, so that no number of seconds, however far off, overflows an Instant.
+        if (Math.abs(now.getEpochSecond() - Math.max(Math.min(seconds, Long.MAX_VALUE / 4), Long.MIN_VALUE / 4))
+                > config.timestampTolerance().toSeconds()) {
             throw unauthorized("webhook-timestamp is outside the accepted window");
         }
         if (!WebhookSignature.verify(integration.verificationKeys(now), webhookId, timestamp.strip(), body, signature)) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.profile.Profile;
@@ -22,8 +23,10 @@ import org.mentoring.profile.profile.ProfileView;
 
 /**
  * Erasure and export of a person's data. Erasure keeps only the profile's id as a tombstone (so references from
- * other people's management chains and from other services stay resolvable to "erased") and deletes the raw HRIS
- * deliveries about the person, their earlier profile events and the webhook deliveries of those events.
+ * other services stay resolvable to "erased"), deletes the raw HRIS deliveries about the person, their earlier
+ * profile events and the webhook deliveries of those events, takes them off their reports' profiles (who then have
+ * no manager until the HRIS or HR names one) and remembers their employee id as a digest, so that the HRIS does not
+ * bring them back ({@link ErasedEmployees}).
  */
 @ApplicationScoped
 public class PersonalDataService {
@@ -40,6 +43,9 @@ public class PersonalDataService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ErasedEmployees erasedEmployees;
+
     @Transactional
     public void erase(UUID id) {
         Profile p = profiles.find(id);
@@ -51,9 +57,24 @@ public class PersonalDataService {
         // bodies wait or were kept for redelivery.
         em.createNativeQuery("DELETE FROM outbox WHERE topic = :topic AND record_key = :id")
                 .setParameter("topic", ProfileEvents.TOPIC).setParameter("id", id.toString()).executeUpdate();
+        // Matched on the CloudEvent's subject (the profile id): other people's profile events name this id too, as
+        // their manager or in their management chain, and those deliveries are theirs. strpos only narrows the parse.
         em.createNativeQuery("DELETE FROM webhook_delivery WHERE event_type LIKE 'mentoring.profile.%'"
-                        + " AND strpos(body, :id) > 0")
+                        + " AND strpos(body, :id) > 0 AND (body::jsonb ->> 'subject') = :id")
                 .setParameter("id", id.toString()).executeUpdate();
+        if (externalId != null) {
+            erasedEmployees.add(externalId);
+        }
+        // The person's reports lose their manager (and the employee id naming them), each change published.
+        List<Profile> reports = em.createQuery("SELECT r FROM Profile r WHERE r.id <> :id AND (r.managerId = :id"
+                        + " OR r.managerExternalId = :x) ORDER BY r.id", Profile.class)
+                .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (Profile report : reports) {
+            report.managerId = null;
+            report.managerExternalId = null;
+            report.updatedAt = Instant.now();
+        }
         p.externalId = null;
         p.email = null;
         p.displayName = null;
@@ -83,6 +104,7 @@ public class PersonalDataService {
         p.erasedAt = Instant.now();
         p.updatedAt = p.erasedAt;
         em.flush();
+        reports.forEach(events::updated);
         events.erased(p);
     }
 

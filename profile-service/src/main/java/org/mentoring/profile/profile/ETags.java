@@ -1,5 +1,6 @@
 package org.mentoring.profile.profile;
 
+import org.mentoring.platform.web.IfMatch;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 
@@ -10,26 +11,22 @@ public final class ETags {
     }
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return IfMatch.tag(version);
     }
 
-    /** The version an {@code If-Match} header names; 428 when absent, 412 when it cannot name a version. */
-    public static long parse(String ifMatch) {
+    /**
+     * Requires {@code ifMatch} to hold for a profile at {@code version} (see {@link IfMatch}): 428 when absent, 400
+     * when it is not a list of entity tags, 412 when no tag in it is the current one.
+     */
+    public static void require(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the profile you are changing");
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " matches no version");
+        if (!IfMatch.holds(ifMatch, of(version))) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The profile is at version " + of(version) + ", which If-Match does not name; fetch it again and"
+                            + " reapply your change");
         }
     }
 }

@@ -10,12 +10,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -33,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Expensive;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.PersonalDataExport;
 import org.mentoring.profile.privacy.PersonalDataService;
@@ -75,13 +74,21 @@ public class ProfileResource {
     @Operation(operationId = "searchProfiles", summary = "Search the people directory")
     public ProfilePage search(@QueryParam("q") String q, @QueryParam("skill") String skill,
                               @QueryParam("department") String department, @QueryParam("location") String location,
-                              @QueryParam("levelMin") Integer levelMin, @QueryParam("levelMax") Integer levelMax,
-                              @QueryParam("role") String role, @QueryParam("openToRequests") Boolean openToRequests,
+                              @QueryParam("levelMin") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                      format = "int32")) String levelMin,
+                              @QueryParam("levelMax") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                      format = "int32")) String levelMax,
+                              @QueryParam("role") String role,
+                              @QueryParam("openToRequests") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                              String openToRequests,
                               @QueryParam("language") String language, @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return profiles.search(new ProfileQuery(q, skill, department, location, levelMin, levelMax, role,
-                openToRequests, language, status, cursor, limit));
+                              @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                                      minimum = "1", maximum = "100", defaultValue = "20")) String limit) {
+        return profiles.search(new ProfileQuery(q, skill, department, location,
+                QueryValues.integer("levelMin", levelMin, null), QueryValues.integer("levelMax", levelMax, null),
+                role, QueryValues.bool("openToRequests", openToRequests), language, status, cursor,
+                QueryValues.integer("limit", limit, 1, 100, 20)));
     }
 
     @GET
@@ -127,9 +134,10 @@ public class ProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = {@Header(name = "Location", description = "URL of the new profile", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
+    @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId, or the person"
+            + " with this externalId had their data erased (only HR can create them again)")
     public Response create(@NotNull @Valid ProfileFields fields) {
-        Profile profile = profiles.create(fields);
+        Profile profile = profiles.create(fields, person.caller().hasRole(Caller.HR_ADMIN));
         return Response.created(URI.create("/v1/profiles/" + profile.id))
                 .tag(String.valueOf(profile.version)).entity(ProfileView.of(profile)).build();
     }

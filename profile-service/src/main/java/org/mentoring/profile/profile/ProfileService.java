@@ -31,6 +31,7 @@ import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.identity.CurrentPerson;
+import org.mentoring.profile.privacy.ErasedEmployees;
 import org.mentoring.profile.skill.SkillCatalogue;
 import org.mentoring.profile.skill.SkillNames;
 
@@ -57,6 +58,9 @@ public class ProfileService {
 
     @Inject
     SkillCatalogue skills;
+
+    @Inject
+    ErasedEmployees erasedEmployees;
 
     @Inject
     ProfileEvents events;
@@ -91,8 +95,12 @@ public class ProfileService {
         return present(em.find(Profile.class, id, ReadOnlyMode.READ_ONLY), id);
     }
 
+    /**
+     * Creates a profile. An employee id whose person was erased is refused (409) unless {@code byHr}: HR creating the
+     * person again is the one way back ({@link ErasedEmployees}).
+     */
     @Transactional
-    public Profile create(ProfileFields fields) {
+    public Profile create(ProfileFields fields, boolean byHr) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (fields.email() == null) {
             errors.add(new Problem.FieldError("email", "must not be null"));
@@ -111,6 +119,7 @@ public class ProfileService {
         apply(profile, normalized(fields));
         checkReferences(profile);
         checkUnique(profile);
+        admitErased(profile.externalId, byHr);
         em.persist(profile);
         em.flush();
         events.created(profile);
@@ -130,11 +139,7 @@ public class ProfileService {
         if (editors.isEmpty()) {
             throw ProblemException.forbidden("Only the person themself or HR may change this profile");
         }
-        long expected = ETags.parse(ifMatch);
-        if (expected != profile.version) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The profile has changed since version " + expected + "; fetch it again and reapply your change");
-        }
+        ETags.require(ifMatch, profile.version);
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "A merge patch for a profile must be a JSON object");
         }
@@ -156,6 +161,7 @@ public class ProfileService {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The patched profile is not valid: " + e.getOriginalMessage());
         }
         validate(next);
+        requireKept(next, patch);
         next = normalized(next);
         ObjectNode after = mapper.valueToTree(next);
         Set<String> changed = new TreeSet<>();
@@ -182,9 +188,14 @@ public class ProfileService {
             profile.managerExternalId = null;
         }
         apply(profile, next);
-        checkReferences(profile);
+        if (changed.contains("managerId")) {
+            checkReferences(profile);
+        }
         if (changed.contains("email") || changed.contains("externalId")) {
             checkUnique(profile);
+        }
+        if (changed.contains("externalId")) {
+            admitErased(profile.externalId, editors.contains(FieldRights.Editor.HR_ADMIN));
         }
         profile.updatedAt = Instant.now();
         try {
@@ -288,6 +299,23 @@ public class ProfileService {
         return editors;
     }
 
+    /** A merge patch may remove optional fields, not the email, display name or status every profile has. */
+    private static void requireKept(ProfileFields next, JsonNode patch) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (next.email() == null && patch.has("email")) {
+            errors.add(new Problem.FieldError("email", "cannot be removed"));
+        }
+        if (next.displayName() == null && patch.has("displayName")) {
+            errors.add(new Problem.FieldError("displayName", "cannot be removed"));
+        }
+        if (next.status() == null && patch.has("status")) {
+            errors.add(new Problem.FieldError("status", "cannot be removed; set active, on_leave or terminated"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The patch removes a field every profile has", errors);
+        }
+    }
+
     private void validate(ProfileFields fields) {
         Set<ConstraintViolation<ProfileFields>> violations = validator.validate(fields);
         if (!violations.isEmpty()) {
@@ -360,6 +388,17 @@ public class ProfileService {
         }).contains(profile.id)) {
             throw ProblemException.invalid("managerId", "would make a cycle in the management chain");
         }
+    }
+
+    private void admitErased(String externalId, boolean byHr) {
+        if (!erasedEmployees.contains(externalId)) {
+            return;
+        }
+        if (!byHr) {
+            throw ProblemException.conflict("The person with this externalId had their data erased; only HR can create"
+                    + " them again");
+        }
+        erasedEmployees.remove(externalId);
     }
 
     private void checkUnique(Profile profile) {

@@ -2,12 +2,14 @@ package org.mentoring.profile.webhook;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.mentoring.platform.events.EventHandler;
 import org.mentoring.platform.events.ReceivedEvent;
+import org.mentoring.profile.events.ProfileEvents;
 
 /**
  * Turns every public event into deliveries for the active subscriptions that want its type. Runs in the consumer's
@@ -39,6 +41,10 @@ public class WebhookFeed implements EventHandler {
 
     @Override
     public void apply(ReceivedEvent event) {
+        if (aboutAnErasedPerson(event)) {
+            // Published before the erasure, consumed after it: its data must not reach subscribers any more.
+            return;
+        }
         List<WebhookSubscription> subscriptions = em.createQuery(
                 "SELECT s FROM WebhookSubscription s WHERE s.active = true", WebhookSubscription.class).getResultList();
         String body = null;
@@ -52,5 +58,20 @@ public class WebhookFeed implements EventHandler {
             }
             queue.enqueue(subscription.id, event.id(), event.type(), body);
         }
+    }
+
+    private boolean aboutAnErasedPerson(ReceivedEvent event) {
+        if (!event.type().startsWith("mentoring.profile.") || ProfileEvents.ERASED.equals(event.type())
+                || event.subject() == null) {
+            return false;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.subject());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return !em.createNativeQuery("SELECT 1 FROM profile WHERE id = :id AND status = 'erased'")
+                .setParameter("id", id).getResultList().isEmpty();
     }
 }

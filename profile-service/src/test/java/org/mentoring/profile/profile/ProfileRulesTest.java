@@ -50,12 +50,17 @@ class ProfileRulesTest {
     }
 
     @Test
-    void etagsParseStrongAndWeakFormsAndRequireAValue() {
-        assertEquals(7, ETags.parse("\"7\""));
-        assertEquals(7, ETags.parse("W/\"7\""));
+    void ifMatchMustBeAStrongTagOfTheCurrentVersion() {
         assertEquals("\"7\"", ETags.of(7));
-        assertEquals(428, assertThrows(ProblemException.class, () -> ETags.parse(null)).problem().status());
-        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.parse("\"abc\"")).problem().status());
+        ETags.require("\"7\"", 7);
+        ETags.require("\"6\", \"7\"", 7);
+        ETags.require("*", 7);
+        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("W/\"7\"", 7)).problem().status());
+        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("\"6\"", 7)).problem().status());
+        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("\"07\"", 7)).problem().status());
+        assertEquals(428, assertThrows(ProblemException.class, () -> ETags.require(null, 7)).problem().status());
+        assertEquals(428, assertThrows(ProblemException.class, () -> ETags.require(" ", 7)).problem().status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> ETags.require("7", 7)).problem().status());
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.mentoring.platform.web;
+
+/**
+ * Query parameters read as text and converted here, so that a value of the wrong form is a 400 naming the parameter
+ * (the REST layer answers a query value it cannot convert with 404, and reads any word but {@code true} as false).
+ */
+public final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when absent (which may be null). */
+    public static Integer integer(String name, String value, int min, int max, Integer fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+        }
+        if (parsed < min || parsed > max) {
+            throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+        }
+        return parsed;
+    }
+
+    /** Any whole number an int holds; {@code fallback} when absent (which may be null). */
+    public static Integer integer(String name, String value, Integer fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+
+    /** {@code true} or {@code false}; null when absent. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
+    }
+}
