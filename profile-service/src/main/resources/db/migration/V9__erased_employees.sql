@@ -6,5 +6,6 @@ CREATE TABLE erased_employee (
     erased_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Imports report the rows they left out because the person was erased.
+-- Imports report the rows they left out because the person was erased. (An import's row errors name the row's
+-- externalId, though V4 says otherwise: an erasure removes the person's entries, and an export lists them.)
 ALTER TABLE hris_import ADD COLUMN erased_count integer NOT NULL DEFAULT 0;

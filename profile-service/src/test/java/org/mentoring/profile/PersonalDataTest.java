@@ -66,16 +66,26 @@ class PersonalDataTest {
     }
 
     @Test
-    void exportHoldsEverythingAndIsForThePersonAndHr() {
+    void exportHoldsEverythingAndIsForThePersonAndHrAndErasureTakesTheImportErrorsToo() throws SQLException {
         String x = unique("X");
         String email = x + "@example.com";
         String id = personFromHris(x, email);
+        JsonPath refused = HrisImportTest.importAndWait(hrAdmin(), Hris.register("standard").id(), "text/csv",
+                HrisImportTest.HEADER + x + "," + email + ",Erin,,,,,,not-a-level,,,,\n", "");
+        assertEquals(1, refused.getInt("errorCount"), refused.prettify());
         as(employee(email)).when().get("/v1/me/export")
                 .then().statusCode(200)
                 .body("profile.email", equalTo(email))
                 .body("profile.externalId", equalTo(x))
+                .body("source.hrisIntegrationId", notNullValue())
+                .body("source.hrisIntegrationName", notNullValue())
+                .body("source.hrisEffectiveAt", equalTo("2026-02-01T09:00:00Z"))
                 .body("hrisEvents", hasSize(1))
                 .body("hrisEvents[0].body.employee.externalId", equalTo(x))
+                .body("importErrors", hasSize(1))
+                .body("importErrors[0].importId", equalTo(refused.getString("id")))
+                .body("importErrors[0].field", equalTo("level"))
+                .body("recipients", hasSize(0))
                 .body("exportedAt", notNullValue());
         as(employee(email)).when().get("/v1/profiles/" + id + "/export").then().statusCode(200);
         as(hrAdmin()).when().get("/v1/profiles/" + id + "/export")
@@ -85,6 +95,9 @@ class PersonalDataTest {
         as(Api.integration()).when().get("/v1/profiles/" + id + "/export")
                 .then().statusCode(403).contentType(PROBLEM);
         given().when().get("/v1/profiles/" + id + "/export").then().statusCode(401).contentType(PROBLEM);
+        as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+        assertEquals("[]", refusedErrors(refused.getString("id")), "the erased person's import errors are gone");
+
         as(employee(unique("ghost") + "@example.com")).when().get("/v1/me/export")
                 .then().statusCode(404).contentType(PROBLEM);
     }
@@ -97,7 +110,17 @@ class PersonalDataTest {
         as(employee(email)).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(403).contentType(PROBLEM);
         as(Api.integration()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(403).contentType(PROBLEM);
         given().when().post("/v1/profiles/" + id + "/erasure").then().statusCode(401).contentType(PROBLEM);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO dead_letter"
+                + " (id, event_id, type, topic, kafka_partition, kafka_offset, record_key, headers, payload, reason,"
+                + " attempts) VALUES (gen_random_uuid(), ?, 'mentoring.profile.updated.v1', 'mentoring.profile.v1', 0, 0,"
+                + " ?, '{}', convert_to(?, 'UTF8'), 'test', 1)")) {
+            s.setString(1, UUID.randomUUID().toString());
+            s.setString(2, id);
+            s.setString(3, "{\"email\":\"" + email + "\"}");
+            s.executeUpdate();
+        }
         as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+        assertEquals(0, count("SELECT count(*) FROM dead_letter WHERE record_key = ?", id), "their dead letters are gone");
 
         as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(404).contentType(PROBLEM);
         as(hrAdmin()).when().get("/v1/profiles/" + id + "/export").then().statusCode(404).contentType(PROBLEM);
@@ -295,5 +318,16 @@ class PersonalDataTest {
         }
         assertEquals(0, queued[0], "nothing queued about the erased person");
         assertEquals(1, queued[1], "a live person's event is queued as before");
+    }
+
+    private String refusedErrors(String importId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT errors::text FROM hris_import WHERE id = ?::uuid")) {
+            s.setString(1, importId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 }

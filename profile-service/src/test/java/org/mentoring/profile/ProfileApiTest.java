@@ -303,4 +303,71 @@ class ProfileApiTest {
         as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"jobTitle\": null}")
                 .when().patch("/v1/profiles/" + id).then().statusCode(200).body("jobTitle", nullValue());
     }
+
+    @Test
+    void preferencesThatContradictThemselvesAreRefusedNamingTheEntry() {
+        String email = unique("pref") + "@example.com";
+        createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/me").then().statusCode(200).extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"skills\": [{\"skill\": \"k8s\", \"proficiency\": 2}, {\"skill\": \"Kubernetes\", \"proficiency\": 5}],"
+                        + " \"openToRoles\": [\"mentor\", \"mentor\"],"
+                        + " \"availability\": [{\"day\": \"MON\", \"start\": \"18:00\", \"end\": \"09:00\"},"
+                        + " {\"day\": \"TUE\", \"start\": \"09:00\", \"end\": \"11:00\"},"
+                        + " {\"day\": \"TUE\", \"start\": \"10:30\", \"end\": \"12:00\"},"
+                        + " {\"day\": \"TUE\", \"start\": \"11:00\", \"end\": \"12:00\"}]}")
+                .when().patch("/v1/me")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("skills[1].skill", "openToRoles[1]", "availability[0].end",
+                        "availability[2]", "availability[3]"));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"skills\": [{\"skill\": \"Go\", \"proficiency\": 4.7}]}")
+                .when().patch("/v1/me")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("skills[0].proficiency"));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"capacity\": \"many\"}")
+                .when().patch("/v1/me")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("capacity")).body("errors[0].message", equalTo("value many is not a valid Integer"));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"a\\u0000b\"}")
+                .when().patch("/v1/me").then().statusCode(400).contentType(PROBLEM);
+        as(employee(email)).queryParam("q", "a\u0000b").when().get("/v1/profiles").then().statusCode(400).contentType(PROBLEM);
+        as(employee(email)).when().get("/v1/me").then().statusCode(200).header("ETag", equalTo(etag));
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"skills\": [{\"skill\": \"k8s\", \"proficiency\": 4}, {\"skill\": \"Go\", \"proficiency\": 3}],"
+                        + " \"availability\": [{\"day\": \"TUE\", \"start\": \"09:00\", \"end\": \"11:00\"},"
+                        + " {\"day\": \"TUE\", \"start\": \"11:00\", \"end\": \"12:00\"},"
+                        + " {\"day\": \"WED\", \"start\": \"09:00\", \"end\": \"24:00\"}],"
+                        + " \"languages\": [\"zh-Hant\", \"es-419\", \"sr-Latn-RS\"]}")
+                .when().patch("/v1/me").then().statusCode(200).body("skills.skill", contains("Kubernetes", "Go"))
+                .body("languages", contains("zh-Hant", "es-419", "sr-Latn-RS"));
+    }
+
+    @Test
+    void aProgrammeAdminEditsTheirOwnProfileByIdAsThroughMe() {
+        String email = unique("pao") + "@example.com";
+        String id = createProfile(email);
+        String token = org.mentoring.platform.testing.TestTokens.bearer("pao-" + java.util.UUID.randomUUID(), email,
+                "program-admin");
+        String etag = as(token).when().get("/v1/profiles/" + id).then().statusCode(200).extract().header("ETag");
+        as(token).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"Runs the spring cohort\"}")
+                .when().patch("/v1/profiles/" + id).then().statusCode(200).body("bio", equalTo("Runs the spring cohort"));
+        String other = createProfile(unique("other") + "@example.com");
+        String otherTag = as(hrAdmin()).when().get("/v1/profiles/" + other).then().extract().header("ETag");
+        as(token).contentType(MERGE_PATCH).header("If-Match", otherTag).body("{\"bio\": \"not mine\"}")
+                .when().patch("/v1/profiles/" + other).then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aSkillTheCatalogueLearnsLaterIsNotAChangeTheNextPatchMakes() {
+        String typed = unique("zzlang");
+        String email = unique("cat") + "@example.com";
+        String id = createProfile(email, Map.of("skills", List.of(Map.of("skill", typed, "proficiency", 3))));
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("name", unique("Zz Language"), "category", "Engineering practice", "aliases", List.of(typed)))
+                .when().post("/v1/skills").then().statusCode(201);
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200).extract().header("ETag");
+        as(Api.integration()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"department\": \"Research\"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(200).body("department", equalTo("Research"));
+    }
 }

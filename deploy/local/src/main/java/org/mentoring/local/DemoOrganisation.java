@@ -97,7 +97,10 @@ public final class DemoOrganisation {
                 }
             }
             if (level >= 6) {
-                skills.add(new String[] {GROWTH_SKILLS.get(random.nextInt(4)), String.valueOf(4 + random.nextInt(2))});
+                // A senior's strength: listed once, at the higher level when the department's pool has it already.
+                String[] strength = {GROWTH_SKILLS.get(random.nextInt(4)), String.valueOf(4 + random.nextInt(2))};
+                skills.removeIf(s -> s[0].equals(strength[0]));
+                skills.add(strength);
             }
             List<String[]> goals = new ArrayList<>();
             int goalCount = level <= 6 ? 2 + random.nextInt(3) : random.nextInt(2);

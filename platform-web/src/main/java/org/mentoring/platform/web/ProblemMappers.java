@@ -74,6 +74,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return jsonProblem(e).at(request.path()).toResponse();
+    }
+
+    /**
+     * The problem for a body that does not read as the operation's JSON: the field's path (such as
+     * {@code skills[2].proficiency}) and what is wrong with it, in words rather than parser internals.
+     */
+    public static Problem jsonProblem(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
         String reason;
         if (e instanceof JsonParseException) {
@@ -83,12 +91,35 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid) {
             reason = "value " + abbreviate(String.valueOf(invalid.getValue())) + " is not a valid "
                     + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && !field.isEmpty()) {
+            reason = "must be " + expected(mismatch.getTargetType());
         } else {
             reason = abbreviate(e.getOriginalMessage());
         }
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, reason));
         String detail = field.isEmpty() ? reason : field + ": " + reason;
-        return Problem.of(ProblemType.MALFORMED_JSON, detail, errors).at(request.path()).toResponse();
+        return Problem.of(ProblemType.MALFORMED_JSON, detail, errors);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum() || type == java.util.UUID.class
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
@@ -123,9 +154,39 @@ public class ProblemMappers {
             return Problem.of(ProblemType.UNAVAILABLE, "The service's database is unreachable; retry shortly")
                     .at(request.path()).toResponseBuilder().header(HttpHeaders.RETRY_AFTER, "5").build();
         }
+        Problem refused = refusedByDatabase(e);
+        if (refused != null) {
+            LOG.debugf(e, "Database refused %s %s", request.method(), request.path());
+            return refused.at(request.path()).toResponse();
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return Problem.of(ProblemType.INTERNAL, "The request could not be completed; it has been logged")
                 .at(request.path()).toResponse();
+    }
+
+    /**
+     * A database refusal that is the client's doing rather than a bug, found by SQLSTATE anywhere in the cause chain:
+     * a unique value taken by a concurrent request after the service checked it (23505: 409), and text the database
+     * cannot store, such as U+0000 (22P05, 22021, and 22023 which the driver raises for a zero byte: 400). Nothing was
+     * written: the statement failed and its transaction rolled back. Null for anything else.
+     */
+    static Problem refusedByDatabase(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "23505":
+                        return Problem.of(ProblemType.CONFLICT,
+                                "Another request has just taken a value that must be unique; read again and retry");
+                    case "22P05", "22021", "22023":
+                        return Problem.of(ProblemType.VALIDATION,
+                                "A text value holds a character that cannot be stored, such as U+0000");
+                    default:
+                        break;
+                }
+            }
+        }
+        return null;
     }
 
     private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.mentoring.platform.web.Problem;
+import org.mentoring.profile.profile.LanguageTags;
 
 /**
  * One employee as an HRIS states it, after field mapping and validation. {@code present} names the fields the
@@ -27,7 +28,7 @@ public record EmployeeRecord(
             "location", "timeZone", "languages", "level", "gradeLabel", "managerExternalId", "hireDate", "status");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
+    private static final Pattern LANGUAGE = Pattern.compile(LanguageTags.PATTERN);
     private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[;|,]");
 
     /** A parse result: the record, or the reasons it was refused. */
@@ -77,9 +78,13 @@ public record EmployeeRecord(
         }
         List<String> languages = null;
         if (values[7] != null) {
-            languages = Arrays.stream(LANGUAGE_SEPARATOR.split(values[7])).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (languages.stream().anyMatch(l -> !LANGUAGE.matcher(l).matches())) {
-                errors.add(error("languages", "must be ISO 639 language codes separated by ';'"));
+            // Tags in another case or with '_' (en_US) are taken in their canonical form; each language once.
+            languages = Arrays.stream(LANGUAGE_SEPARATOR.split(values[7])).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(l -> LANGUAGE.matcher(l).matches() ? l : LanguageTags.canonical(l)).toList();
+            if (languages.contains(null)) {
+                errors.add(error("languages", "must be language tags such as en, en-GB or zh-Hant, separated by ';'"));
+            } else if (languages.size() > 1) {
+                languages = languages.stream().distinct().toList();
             }
         }
         Integer level = null;

@@ -2,15 +2,33 @@ package org.mentoring.profile.privacy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mentoring.profile.profile.ProfileView;
 
-/** Everything profile-service holds about one person, as they may ask for it. */
-public record PersonalDataExport(Instant exportedAt, ProfileView profile, List<HrisRecord> hrisEvents) {
+/**
+ * Everything profile-service holds about one person, as they may ask for it: the profile, where its HR data came
+ * from, the HRIS deliveries and import errors about them, and the webhook subscribers their profile events went to.
+ */
+public record PersonalDataExport(Instant exportedAt, ProfileView profile, Source source, List<HrisRecord> hrisEvents,
+                                 List<ImportError> importErrors, List<Recipient> recipients) {
+
+    /** Where the HR-owned fields came from: the HRIS integration that last wrote them, and as of when. */
+    public record Source(UUID hrisIntegrationId, String hrisIntegrationName, Instant hrisEffectiveAt,
+                         String managerExternalId) {
+    }
 
     /** An HRIS webhook received about the person, with its body as sent. */
     public record HrisRecord(String webhookId, Instant receivedAt, String type, Instant effectiveAt, String outcome,
                              JsonNode body) {
+    }
+
+    /** A row about the person that an import refused, and why. */
+    public record ImportError(UUID importId, Instant importedAt, int line, String field, String message) {
+    }
+
+    /** A webhook subscriber that was sent the person's profile events, how many, and when last. */
+    public record Recipient(UUID subscriptionId, String url, long deliveries, Instant lastSentAt) {
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.ProfileService;
@@ -48,7 +49,11 @@ public class PersonalDataService {
 
     @Transactional
     public void erase(UUID id) {
-        Profile p = profiles.find(id);
+        // Locked from the start: a change in flight waits for the erasure and then finds the profile changed (412).
+        Profile p = em.find(Profile.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.isErased()) {
+            throw ProblemException.notFound("Profile", id);
+        }
         String externalId = p.externalId;
         em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x)")
                 .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId).executeUpdate();
@@ -57,6 +62,8 @@ public class PersonalDataService {
         // bodies wait or were kept for redelivery.
         em.createNativeQuery("DELETE FROM outbox WHERE topic = :topic AND record_key = :id")
                 .setParameter("topic", ProfileEvents.TOPIC).setParameter("id", id.toString()).executeUpdate();
+        em.createNativeQuery("DELETE FROM dead_letter WHERE topic = :topic AND record_key = :id")
+                .setParameter("topic", ProfileEvents.TOPIC).setParameter("id", id.toString()).executeUpdate();
         // Matched on the CloudEvent's subject (the profile id): other people's profile events name this id too, as
         // their manager or in their management chain, and those deliveries are theirs. strpos only narrows the parse.
         em.createNativeQuery("DELETE FROM webhook_delivery WHERE event_type LIKE 'mentoring.profile.%'"
@@ -64,6 +71,11 @@ public class PersonalDataService {
                 .setParameter("id", id.toString()).executeUpdate();
         if (externalId != null) {
             erasedEmployees.add(externalId);
+            // Import errors name the row's employee id: the person's entries go, the counts stay.
+            em.createNativeQuery("UPDATE hris_import SET errors = coalesce((SELECT jsonb_agg(e ORDER BY n) FROM "
+                            + "jsonb_array_elements(errors) WITH ORDINALITY AS a(e, n) WHERE e ->> 'externalId' IS DISTINCT FROM "
+                            + ":x), '[]'::jsonb) WHERE errors @> jsonb_build_array(jsonb_build_object('externalId', CAST(:x AS text)))")
+                    .setParameter("x", externalId).executeUpdate();
         }
         // The person's reports lose their manager (and the employee id naming them), each change published.
         List<Profile> reports = em.createQuery("SELECT r FROM Profile r WHERE r.id <> :id AND (r.managerId = :id"
@@ -111,17 +123,46 @@ public class PersonalDataService {
     @Transactional
     public PersonalDataExport export(UUID id) {
         Profile p = profiles.find(id);
+        String externalId = p.externalId == null ? "" : p.externalId;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT webhook_id, received_at, event_type, effective_at, outcome, body "
                         + "FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x) "
                         + "ORDER BY received_at, webhook_id")
-                .setParameter("id", id).setParameter("x", p.externalId == null ? "" : p.externalId).getResultList();
+                .setParameter("id", id).setParameter("x", externalId).getResultList();
         List<PersonalDataExport.HrisRecord> hris = new ArrayList<>();
         for (Object[] row : rows) {
             hris.add(new PersonalDataExport.HrisRecord((String) row[0], instant(row[1]), (String) row[2],
                     instant(row[3]), (String) row[4], body((byte[]) row[5])));
         }
-        return new PersonalDataExport(Instant.now(), ProfileView.of(p), hris);
+        String integrationName = p.hrisIntegrationId == null ? null : (String) em.createNativeQuery(
+                        "SELECT name FROM hris_integration WHERE id = :i")
+                .setParameter("i", p.hrisIntegrationId).getResultStream().findFirst().orElse(null);
+        PersonalDataExport.Source source = new PersonalDataExport.Source(p.hrisIntegrationId, integrationName,
+                p.hrisEffectiveAt, p.managerExternalId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> errorRows = em.createNativeQuery("SELECT i.id, i.created_at, (e ->> 'line')::int, e ->> 'field', "
+                        + "e ->> 'message' FROM hris_import i, jsonb_array_elements(i.errors) e "
+                        + "WHERE i.errors @> jsonb_build_array(jsonb_build_object('externalId', CAST(:x AS text))) "
+                        + "AND e ->> 'externalId' = :x ORDER BY i.created_at, 3")
+                .setParameter("x", externalId).getResultList();
+        List<PersonalDataExport.ImportError> importErrors = new ArrayList<>();
+        for (Object[] row : errorRows) {
+            importErrors.add(new PersonalDataExport.ImportError((UUID) row[0], instant(row[1]),
+                    ((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> recipientRows = em.createNativeQuery("SELECT s.id, s.url, count(*), max(d.delivered_at) "
+                        + "FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
+                        + "WHERE d.event_type LIKE 'mentoring.profile.%' AND d.status = 'delivered' "
+                        + "AND strpos(d.body, :id) > 0 AND (d.body::jsonb ->> 'subject') = :id "
+                        + "GROUP BY s.id, s.url ORDER BY s.url, s.id")
+                .setParameter("id", id.toString()).getResultList();
+        List<PersonalDataExport.Recipient> recipients = new ArrayList<>();
+        for (Object[] row : recipientRows) {
+            recipients.add(new PersonalDataExport.Recipient((UUID) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                    instant(row[3])));
+        }
+        return new PersonalDataExport(Instant.now(), ProfileView.of(p), source, hris, importErrors, recipients);
     }
 
     private JsonNode body(byte[] raw) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.Expensive;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.PersonalDataExport;
 import org.mentoring.profile.privacy.PersonalDataService;
@@ -76,6 +77,7 @@ public class MeResource {
 
     @GET
     @Path("/export")
+    @Expensive("exports")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "exportMyData", summary = "Export everything held about the caller")
     @APIResponse(responseCode = "200", description = "Everything held about the caller",

@@ -25,7 +25,7 @@ public record ProfileFields(
         @Size(max = 200) String department,
         @Size(max = 200) String location,
         @Size(max = 64) String timeZone,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be an ISO 639 language code") String> languages,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = LanguageTags.PATTERN, message = "must be a language tag such as en, en-GB, zh-Hant or es-419") String> languages,
         @Min(0) @Max(30) Integer level,
         @Size(max = 100) String gradeLabel,
         UUID managerId,

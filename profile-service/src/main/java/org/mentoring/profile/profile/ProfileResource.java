@@ -145,7 +145,7 @@ public class ProfileResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MERGE_PATCH)
-    @RolesAllowed({Caller.EMPLOYEE, Caller.HR_ADMIN, Caller.INTEGRATION})
+    @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
     @Operation(operationId = "updateProfile", summary = "Change some fields of a profile (JSON Merge Patch, If-Match required)")
     @RequestBody(required = true, description = "A JSON Merge Patch (RFC 7396) of the profile: fields to set, null to clear",
             content = @Content(mediaType = ProfileResource.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),

@@ -28,6 +28,7 @@ import org.hibernate.ReadOnlyMode;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.ProblemMappers;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.identity.CurrentPerson;
@@ -116,7 +117,9 @@ public class ProfileService {
         profile.createdAt = Instant.now();
         profile.updatedAt = profile.createdAt;
         validate(fields);
-        apply(profile, normalized(fields));
+        ProfileFields normalized = normalized(fields);
+        checkConsistent(normalized, field -> true);
+        apply(profile, normalized);
         checkReferences(profile);
         checkUnique(profile);
         admitErased(profile.externalId, byHr);
@@ -152,17 +155,20 @@ public class ProfileService {
         if (!unknown.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The patch names fields a profile does not have", unknown);
         }
-        ObjectNode before = mapper.valueToTree(ProfileFields.of(profile));
+        // Compared as the catalogue names things today: a skill stored before an alias was added is not a change the
+        // caller made (the patch stores it under the catalogue's name).
+        ObjectNode before = mapper.valueToTree(normalized(ProfileFields.of(profile)));
         JsonNode merged = JsonMergePatch.apply(before, patch);
         ProfileFields next;
         try {
             next = mapper.treeToValue(merged, ProfileFields.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The patched profile is not valid: " + e.getOriginalMessage());
+            throw new ProblemException(ProblemMappers.jsonProblem(e), Map.of());
         }
         validate(next);
         requireKept(next, patch);
         next = normalized(next);
+        checkConsistent(next, patch::has);
         ObjectNode after = mapper.valueToTree(next);
         Set<String> changed = new TreeSet<>();
         Iterator<String> names = after.fieldNames();
@@ -313,6 +319,72 @@ public class ProfileService {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The patch removes a field every profile has", errors);
+        }
+    }
+
+    /**
+     * What field-by-field validation cannot see: an entry listed twice (skills and goals compared after mapping to the
+     * catalogue, so "k8s" and "Kubernetes" are one skill), and availability windows that end before they start or
+     * overlap on a day. Only the fields a request sends are checked, so that a value stored before these rules does
+     * not block an unrelated change.
+     */
+    private static void checkConsistent(ProfileFields f, java.util.function.Predicate<String> sent) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (sent.test("skills")) {
+            distinct("skills", f.skills(), s -> s.skill(), ".skill", errors);
+        }
+        if (sent.test("goals")) {
+            distinct("goals", f.goals(), g -> g.skill(), ".skill", errors);
+        }
+        if (sent.test("languages")) {
+            distinct("languages", f.languages(), l -> l, "", errors);
+        }
+        if (sent.test("openToRoles")) {
+            distinct("openToRoles", f.openToRoles(), r -> r, "", errors);
+        }
+        if (sent.test("formats")) {
+            distinct("formats", f.formats(), x -> x, "", errors);
+        }
+        if (sent.test("topics")) {
+            distinct("topics", f.topics(), t -> t, "", errors);
+        }
+        List<AvailabilityWindow> windows = f.availability();
+        if (sent.test("availability") && windows != null) {
+            for (int i = 0; i < windows.size(); i++) {
+                AvailabilityWindow w = windows.get(i);
+                if (w.start().compareTo(w.end()) >= 0) {
+                    errors.add(new Problem.FieldError("availability[" + i + "].end", "must be later than start"));
+                    continue;
+                }
+                for (int j = 0; j < i; j++) {
+                    AvailabilityWindow other = windows.get(j);
+                    if (other.day().equals(w.day()) && other.start().compareTo(other.end()) < 0
+                            && w.start().compareTo(other.end()) < 0 && other.start().compareTo(w.end()) < 0) {
+                        errors.add(new Problem.FieldError("availability[" + i + "]",
+                                "overlaps availability[" + j + "] on " + w.day()));
+                        break;
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.stream()
+                    .map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; ")), errors);
+        }
+    }
+
+    private static <T> void distinct(String field, List<T> values, java.util.function.Function<T, String> key,
+                                     String suffix, List<Problem.FieldError> errors) {
+        if (values == null) {
+            return;
+        }
+        Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            Integer earlier = first.putIfAbsent(key.apply(values.get(i)).toLowerCase(java.util.Locale.ROOT), i);
+            if (earlier != null) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]" + suffix,
+                        "repeats " + field + "[" + earlier + "]"));
+            }
         }
     }
 

@@ -41,10 +41,6 @@ public class WebhookFeed implements EventHandler {
 
     @Override
     public void apply(ReceivedEvent event) {
-        if (aboutAnErasedPerson(event)) {
-            // Published before the erasure, consumed after it: its data must not reach subscribers any more.
-            return;
-        }
         List<WebhookSubscription> subscriptions = em.createQuery(
                 "SELECT s FROM WebhookSubscription s WHERE s.active = true", WebhookSubscription.class).getResultList();
         String body = null;
@@ -53,6 +49,10 @@ public class WebhookFeed implements EventHandler {
                 continue;
             }
             if (body == null) {
+                if (aboutAnErasedPerson(event)) {
+                    // Published before the erasure, consumed after it: its data must not reach subscribers any more.
+                    return;
+                }
                 body = WebhookEvents.structured(event.id(), event.type(), event.source(), event.subject(),
                         event.time(), event.data());
             }

@@ -61,6 +61,19 @@ class HrisRecordsTest {
     }
 
     @Test
+    void languagesArriveInTheirCanonicalFormOnceEach() {
+        Map<String, String> sent = Map.of("externalId", "L1", "languages", "EN; en_us; zh-hant; es-419; sr-latn-rs; en");
+        EmployeeRecord.Parsed parsed = EmployeeRecord.parse(sent::get, FieldMapping.standard);
+        assertTrue(parsed.ok(), parsed.errors().toString());
+        assertEquals(List.of("en", "en-US", "zh-Hant", "es-419", "sr-Latn-RS"), parsed.record().languages());
+        for (String bad : new String[] {"english", "e", "en-", "en-GB-x", "en-1234", "12"}) {
+            Map<String, String> refused = Map.of("externalId", "L2", "languages", "en;" + bad);
+            assertEquals(List.of("languages"), EmployeeRecord.parse(refused::get, FieldMapping.standard).errors().stream()
+                    .map(Problem.FieldError::field).toList(), bad);
+        }
+    }
+
+    @Test
     void newerFactsWinByTimeThenSequence() {
         Instant t = Instant.parse("2026-03-01T10:00:00Z");
         assertTrue(HrisEvent.isNewer(t, null, null, null));

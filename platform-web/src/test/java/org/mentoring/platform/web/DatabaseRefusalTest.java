@@ -1,0 +1,27 @@
+package org.mentoring.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseRefusalTest {
+
+    @Test
+    void aUniqueValueTakenMeanwhileIsAConflictAndUnstorableTextABadRequest() {
+        assertEquals(409, ProblemMappers.refusedByDatabase(
+                new IllegalStateException("flush", new RuntimeException(new SQLException("duplicate key", "23505")))).status());
+        for (String state : new String[] {"22P05", "22021", "22023"}) {
+            assertEquals(400, ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("nul", state))).status());
+        }
+    }
+
+    @Test
+    void anythingElseIsLeftToTheInternalErrorPath() {
+        assertNull(ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("no table", "42P01"))));
+        assertNull(ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("no state"))));
+        assertNull(ProblemMappers.refusedByDatabase(new IllegalStateException("plain")));
+    }
+}
