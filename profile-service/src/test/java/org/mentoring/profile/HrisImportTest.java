@@ -125,6 +125,21 @@ class HrisImportTest {
                 "?fullSync=true&terminateMissing=true");
         assertEquals(0, again.getInt("terminated"), again.prettify());
         assertEquals(0, again.getInt("updated"));
+        // Listed again by a full sync that terminates whoever it leaves out: employed again, so active again.
+        JsonPath back = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", lines.toString(),
+                "?fullSync=true&terminateMissing=true");
+        assertEquals(1, back.getInt("updated"), back.prettify());
+        assertEquals(0, back.getInt("terminated"));
+        as(hrAdmin()).queryParam("q", "Bamboo " + p + "2").queryParam("status", "active")
+                .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(1));
+        // A sync that does not terminate anyone leaves a status it is not sent alone.
+        JsonPath missing = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", withoutLast,
+                "?fullSync=true&terminateMissing=true");
+        assertEquals(1, missing.getInt("terminated"), missing.prettify());
+        JsonPath partial = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", lines.toString(), "");
+        assertEquals(0, partial.getInt("updated"), partial.prettify());
+        as(hrAdmin()).queryParam("q", "Bamboo " + p + "2").queryParam("status", "terminated")
+                .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
@@ -156,6 +171,38 @@ class HrisImportTest {
         JsonPath again = importAndWait(hrAdmin(), hris.id(), "text/csv", leaving, "");
         assertEquals(0, again.getInt("terminated"), again.prettify());
         assertEquals(3, again.getInt("unchanged"));
+    }
+
+    @Test
+    void aFullSyncThatWouldTerminateManyPeopleNeedsToSaySo() {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("mass");
+        StringBuilder all = new StringBuilder(HEADER);
+        for (int i = 0; i < 15; i++) {
+            all.append(row(p, i, null, "Analyst"));
+        }
+        assertEquals(15, importAndWait(hrAdmin(), hris.id(), "text/csv", all.toString(), "").getInt("created"));
+        String truncated = HEADER + row(p, 0, null, "Analyst") + row(p, 1, null, "Senior Analyst");
+        JsonPath refused = importAndWait(hrAdmin(), hris.id(), "text/csv", truncated, "?fullSync=true&terminateMissing=true");
+        assertEquals("failed", refused.getString("status"), refused.prettify());
+        assertTrue(refused.getString("failure").contains("would terminate 13 people"), refused.getString("failure"));
+        assertTrue(refused.getString("failure").contains("maxTerminations=13"), refused.getString("failure"));
+        as(hrAdmin()).queryParam("q", "Imported, " + p + "-1").when().get("/v1/profiles").then().statusCode(200)
+                .body("items[0].jobTitle", equalTo("Analyst"));
+        as(hrAdmin()).queryParam("department", "Operations").queryParam("q", p).queryParam("status", "terminated")
+                .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(0));
+        as(hrAdmin()).contentType("text/csv").body(truncated)
+                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=true&maxTerminations=13")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("maxTerminations"));
+        as(hrAdmin()).contentType("text/csv").body(truncated)
+                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=true&terminateMissing=true&maxTerminations=lots")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("maxTerminations"));
+        JsonPath confirmed = importAndWait(hrAdmin(), hris.id(), "text/csv", truncated,
+                "?fullSync=true&terminateMissing=true&maxTerminations=13");
+        assertEquals("completed", confirmed.getString("status"), confirmed.prettify());
+        assertEquals(13, confirmed.getInt("terminated"));
+        assertEquals(1, confirmed.getInt("updated"));
+        assertEquals(13, confirmed.getInt("maxTerminations"));
     }
 
     @Test

@@ -271,9 +271,17 @@ class HrisWebhookTest {
         deliver(hris, unique("msg"), event("employee.on_leave", "2026-03-03T10:00:00Z", "{\"externalId\":\"" + x + "\"}"))
                 .then().statusCode(200);
         as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().body("status", equalTo("on_leave"));
-        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-04T10:00:00Z", "{\"externalId\":\"" + x + "\"}"))
-                .then().statusCode(200);
-        as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().body("status", equalTo("terminated"));
+        // The record a sender attaches to a termination may carry fields this service would refuse in an update;
+        // the termination, which needs only the employee id, is applied all the same.
+        String flawed = "{\"externalId\":\"" + x + "\",\"email\":\"not-an-email\",\"timeZone\":\"Mars/Olympus\"}";
+        deliver(hris, unique("msg"), event("employee.updated", "2026-03-04T09:00:00Z", flawed))
+                .then().statusCode(400).contentType(PROBLEM);
+        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-04T10:00:00Z", flawed))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().body("status", equalTo("terminated"))
+                .body("email", equalTo(x + "@example.com"));
+        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-05T10:00:00Z", "{\"email\":\"x@example.com\"}"))
+                .then().statusCode(400).contentType(PROBLEM);
         as(hrAdmin()).queryParam("q", "Emp " + x).when().get("/v1/profiles").then().body("items", hasSize(0));
         deliver(hris, unique("msg"), event("employee.terminated", "2026-03-04T10:00:00Z", "{\"externalId\":\"" + unique("nobody") + "\"}"))
                 .then().statusCode(200).body("outcome", equalTo("unknown_employee"));

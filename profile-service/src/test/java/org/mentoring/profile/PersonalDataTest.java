@@ -2,7 +2,9 @@ package org.mentoring.profile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -241,6 +243,23 @@ class PersonalDataTest {
         assertEquals(0, job.getInt("errorCount"));
         assertEquals(0, count("SELECT count(*) FROM profile WHERE external_id = ? OR manager_external_id = ?", x, x));
         assertEquals(1, count("SELECT count(*) FROM profile WHERE external_id = ? AND manager_id IS NULL", newcomer));
+        // A row of theirs with a flaw is not kept as an error (it would hold their employee id); it counts as erased.
+        JsonPath flawed = HrisImportTest.importAndWait(hrAdmin(), hris.id(), "text/csv", HrisImportTest.HEADER
+                + x + "," + x + "@example.com,Erin,,,,,,high,,,,\n", "");
+        assertEquals(1, flawed.getInt("erased"), flawed.prettify());
+        assertEquals(0, flawed.getInt("errorCount"));
+        assertEquals(0, count("SELECT count(*) FROM hris_import WHERE strpos(errors::text, ?) > 0", x));
+        // Someone who has a manager and is then said to report to the erased person is left without one.
+        HrisImportTest.importAndWait(hrAdmin(), hris.id(), "text/csv", HrisImportTest.HEADER
+                + newcomer + "," + newcomer + "@example.com,Nell,,,,,,,," + report + ",,\n", "");
+        assertEquals(1, count("SELECT count(*) FROM profile WHERE external_id = ? AND manager_id = ?::uuid", newcomer,
+                reportId));
+        JsonPath reassigned = HrisImportTest.importAndWait(hrAdmin(), hris.id(), "text/csv", HrisImportTest.HEADER
+                + newcomer + "," + newcomer + "@example.com,Nell,,,,,,,," + x + ",,\n", "");
+        assertEquals(1, reassigned.getInt("updated"), reassigned.prettify());
+        assertEquals(0, reassigned.getInt("unchanged"));
+        assertEquals(1, count("SELECT count(*) FROM profile WHERE external_id = ? AND manager_id IS NULL"
+                + " AND manager_external_id IS NULL", newcomer));
 
         // The HRIS's own API path is refused; HR creating them again is the way back, and lifts the rule.
         as(Api.integration()).contentType("application/json")
@@ -277,7 +296,25 @@ class PersonalDataTest {
                 }
             }
         }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO"
+                + " webhook_delivery (id, subscription_id, event_id, event_type, subject, body, status, delivered_at)"
+                + " VALUES (gen_random_uuid(), ?, ?, 'mentoring.profile.updated.v1', ?, '{}', 'delivered', now())")) {
+            s.setObject(1, subscription);
+            s.setString(2, UUID.randomUUID().toString());
+            s.setString(3, managerId);
+            s.executeUpdate();
+        }
+        // Both found, the one from before deliveries had a subject column and the one with it; the URL stays private.
+        as(hrAdmin()).when().get("/v1/profiles/" + managerId + "/export").then().statusCode(200)
+                .body("recipients", hasSize(1))
+                .body("recipients[0].subscriptionId", equalTo(subscription.toString()))
+                .body("recipients[0].host", equalTo("hooks.example.com"))
+                .body("recipients[0].deliveries", equalTo(2))
+                .body("recipients[0].lastSentAt", notNullValue())
+                .body("recipients[0]", not(hasKey("url")));
         as(hrAdmin()).when().post("/v1/profiles/" + managerId + "/erasure").then().statusCode(204);
+        assertEquals(0, count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND subject = ?",
+                subscription, managerId), "the erased person's delivery with a subject is gone");
         assertEquals(0, count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND body::jsonb ->> 'subject' = ?",
                 subscription, managerId), "the erased person's delivery is gone");
         assertEquals(1, count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND body::jsonb ->> 'subject' = ?",

@@ -157,7 +157,11 @@ public class ProblemMappers {
         Problem refused = refusedByDatabase(e);
         if (refused != null) {
             LOG.debugf(e, "Database refused %s %s", request.method(), request.path());
-            return refused.at(request.path()).toResponse();
+            Response.ResponseBuilder builder = refused.at(request.path()).toResponseBuilder();
+            if (refused.status() == 503) {
+                builder.header(HttpHeaders.RETRY_AFTER, "1");
+            }
+            return builder.build();
         }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return Problem.of(ProblemType.INTERNAL, "The request could not be completed; it has been logged")
@@ -166,24 +170,36 @@ public class ProblemMappers {
 
     /**
      * A database refusal that is the client's doing rather than a bug, found by SQLSTATE anywhere in the cause chain:
-     * a unique value taken by a concurrent request after the service checked it (23505: 409), and text the database
-     * cannot store, such as U+0000 (22P05, 22021, and 22023 which the driver raises for a zero byte: 400). Nothing was
-     * written: the statement failed and its transaction rolled back. Null for anything else.
+     * a unique value taken by a concurrent request after the service checked it (23505: 409), text the database
+     * cannot store, such as U+0000 (22P05, 22021, and 22023 which the driver raises for a zero byte: 400), and a
+     * deadlock or serialization failure between concurrent requests (40P01, 40001: 503, retry). Nothing was written:
+     * the statement failed and its transaction rolled back. Null for anything else.
      */
     static Problem refusedByDatabase(Throwable failure) {
+        String state = sqlState(failure);
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case UNIQUE_VIOLATION -> Problem.of(ProblemType.CONFLICT,
+                    "Another request has just taken a value that must be unique; read again and retry");
+            case "22P05", "22021", "22023" -> Problem.of(ProblemType.VALIDATION,
+                    "A text value holds a character that cannot be stored, such as U+0000");
+            case "40P01", "40001" -> Problem.of(ProblemType.UNAVAILABLE,
+                    "The request collided with a concurrent one and changed nothing; retry it");
+            default -> null;
+        };
+    }
+
+    /** SQLSTATE of a unique index refusing a value. */
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    /** The SQLSTATE of the first SQLException in the cause chain, or null. */
+    public static String sqlState(Throwable failure) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                switch (sql.getSQLState()) {
-                    case "23505":
-                        return Problem.of(ProblemType.CONFLICT,
-                                "Another request has just taken a value that must be unique; read again and retry");
-                    case "22P05", "22021", "22023":
-                        return Problem.of(ProblemType.VALIDATION,
-                                "A text value holds a character that cannot be stored, such as U+0000");
-                    default:
-                        break;
-                }
+                return sql.getSQLState();
             }
         }
         return null;

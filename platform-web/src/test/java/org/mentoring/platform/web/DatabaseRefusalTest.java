@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 class DatabaseRefusalTest {
 
     @Test
-    void aUniqueValueTakenMeanwhileIsAConflictAndUnstorableTextABadRequest() {
+    void aUniqueValueTakenMeanwhileIsAConflictUnstorableTextABadRequestAndACollisionARetry() {
         assertEquals(409, ProblemMappers.refusedByDatabase(
                 new IllegalStateException("flush", new RuntimeException(new SQLException("duplicate key", "23505")))).status());
         for (String state : new String[] {"22P05", "22021", "22023"}) {
             assertEquals(400, ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("nul", state))).status());
+        }
+        for (String state : new String[] {"40P01", "40001"}) {
+            assertEquals(503, ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("retry", state))).status());
         }
     }
 

@@ -135,8 +135,11 @@ public class EmployeeChanges {
             p.managerId = null;
             return;
         }
-        Profile manager = byExternalId(managerExternalId);
-        p.managerId = manager == null || manager.id.equals(p.id) ? null : manager.id;
+        // Read, not locked: locking the manager after the report would order locks against an erasure, which locks
+        // the manager first and then their reports.
+        List<UUID> manager = em.createQuery("SELECT p.id FROM Profile p WHERE p.externalId = :x", UUID.class)
+                .setParameter("x", managerExternalId).getResultList();
+        p.managerId = manager.isEmpty() || manager.get(0).equals(p.id) ? null : manager.get(0);
     }
 
     private void checkEmailFree(Profile p) {

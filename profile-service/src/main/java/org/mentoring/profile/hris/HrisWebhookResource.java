@@ -15,6 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.Problem;
+import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.ProblemMappers;
+import org.mentoring.platform.web.ProblemType;
 
 /**
  * Where HRIS systems deliver employee changes. No bearer token: each delivery is authenticated by its Standard
@@ -37,11 +41,23 @@ public class HrisWebhookResource {
     @APIResponse(responseCode = "200", description = "Applied, or recognised as a repeat of an event already received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcome.class)))
     @APIResponse(responseCode = "413", description = "The event is larger than accepted")
+    @APIResponse(responseCode = "503", description = "A concurrent delivery about the same employee was applied first;"
+            + " nothing of this one was kept: retry it (Retry-After)")
     public WebhookOutcome receive(@PathParam("integration") String integration,
                                   @HeaderParam("webhook-id") String webhookId,
                                   @HeaderParam("webhook-timestamp") String timestamp,
                                   @HeaderParam("webhook-signature") String signature,
                                   byte[] body) {
-        return receiver.receive(integration, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+        try {
+            return receiver.receive(integration, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+        } catch (RuntimeException e) {
+            // Two deliveries about a new employee at once: one inserted them, the other's insert was refused and
+            // nothing of it was kept. A 409 would tell the sender not to retry and lose its event; a retry applies it.
+            if (ProblemMappers.UNIQUE_VIOLATION.equals(ProblemMappers.sqlState(e))) {
+                throw new ProblemException(Problem.of(ProblemType.UNAVAILABLE, "A concurrent delivery about the same "
+                        + "employee was applied first; retry this one"), java.util.Map.of("Retry-After", "1"));
+            }
+            throw e;
+        }
     }
 }

@@ -28,6 +28,9 @@ public class ImportJob {
     public boolean fullSync;
     @Column(name = "terminate_missing")
     public boolean terminateMissing;
+    /** How many terminations the caller accepts from this full sync; null for the default guard. */
+    @Column(name = "max_terminations")
+    public Integer maxTerminations;
     public String status;
     @Column(name = "total_rows")
     public int totalRows;

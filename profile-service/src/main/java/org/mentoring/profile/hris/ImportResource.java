@@ -22,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Expensive;
 
@@ -61,9 +63,15 @@ public class ImportResource {
     public Response start(@PathParam("integration") String integration,
                           @QueryParam("fullSync") @DefaultValue("false") boolean fullSync,
                           @QueryParam("terminateMissing") @DefaultValue("false") boolean terminateMissing,
+                          @QueryParam("maxTerminations") @Parameter(description = "With terminateMissing: how many "
+                                  + "terminations you expect. Without it, a sync that would terminate more than 10 people "
+                                  + "and more than 20 % of the integration's active people fails and changes nothing.",
+                                  schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+                          String maxTerminations,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           byte[] body) {
-        ImportView job = imports.start(integration, contentType, fullSync, terminateMissing, body);
+        ImportView job = imports.start(integration, contentType, fullSync, terminateMissing,
+                QueryValues.integer("maxTerminations", maxTerminations, 0, Integer.MAX_VALUE, null), body);
         return Response.accepted(job)
                 .location(URI.create("/v1/hris/" + integration + "/imports/" + job.id()))
                 .build();

@@ -70,6 +70,13 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final int REFRESH_STATISTICS_FROM_ROWS = 1000;
+    /**
+     * A full sync may terminate, unasked, up to this many people or this share of the integration's active people,
+     * whichever is more; beyond that it fails unless the request names {@code maxTerminations} (a truncated export
+     * would otherwise end everyone's mentorships).
+     */
+    static final int MASS_TERMINATION_PEOPLE = 10;
+    static final int MASS_TERMINATION_PERCENT = 20;
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
     /** Several missed heartbeats, so a long garbage collection or a slow database does not fail a live import. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
@@ -166,11 +173,14 @@ public class ImportService {
 
     /** Records the job and starts it in the background; the caller polls {@link #get}. */
     public ImportView start(String integrationId, String mediaType, boolean fullSync, boolean terminateMissing,
-                            byte[] body) {
+                            Integer maxTerminations, byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
         String format = format(mediaType);
         if (terminateMissing && !fullSync) {
             throw ProblemException.invalid("terminateMissing", "only applies to a full sync (fullSync=true)");
+        }
+        if (maxTerminations != null && !terminateMissing) {
+            throw ProblemException.invalid("maxTerminations", "only applies with terminateMissing=true");
         }
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
@@ -179,6 +189,7 @@ public class ImportService {
             j.format = format;
             j.fullSync = fullSync;
             j.terminateMissing = terminateMissing;
+            j.maxTerminations = maxTerminations;
             j.status = "queued";
             j.createdAt = Instant.now();
             j.heartbeatAt = j.createdAt;
@@ -361,6 +372,7 @@ public class ImportService {
     private int load(UUID jobId, String format, FieldMapping mapping, byte[] body) {
         ImportJob snapshot = em.find(ImportJob.class, jobId);
         boolean terminateMissing = snapshot.fullSync && snapshot.terminateMissing;
+        Integer maxTerminations = snapshot.maxTerminations;
         UUID integrationId = snapshot.integrationId;
         em.detach(snapshot);
         List<ImportJob.RowError> errors = new ArrayList<>();
@@ -383,7 +395,7 @@ public class ImportService {
                         + "external_id text PRIMARY KEY, email text, "
                         + "display_name text, job_title text, department text, location text, time_zone text, "
                         + "languages jsonb, level integer, grade_label text, manager_external_id text, hire_date date, "
-                        + "status text) ON COMMIT DROP");
+                        + "status text, manager_cleared boolean NOT NULL DEFAULT false) ON COMMIT DROP");
                 if (terminateMissing) {
                     s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
                 }
@@ -411,14 +423,36 @@ public class ImportService {
             mergeStarted = System.nanoTime();
             LOG.infof("Import %s: %d rows parsed, validated and staged in %d ms", jobId, parsed.rows(),
                     (mergeStarted - parsing) / 1_000_000);
-            // People whose data was erased stay erased: their rows are left out, and so is naming them as manager.
-            if (count(c, "SELECT count(*) FROM (SELECT 1 FROM erased_employee LIMIT 1) e") > 0) {
+            // People whose data was erased stay erased: their rows are left out (their rows' errors too, which would
+            // keep their employee id), and whoever the file says they manage is left without a manager. The shared
+            // lock keeps an erasure from committing between this check and the merge (ErasedEmployees.lockShared).
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock_shared(hashtext('" + ErasedEmployees.LOCK + "'))");
+            }
+            boolean anyErased = count(c, "SELECT count(*) FROM (SELECT 1 FROM erased_employee LIMIT 1) e") > 0;
+            if (anyErased) {
                 erasedRows = column(c, "DELETE FROM hris_import_rows r USING erased_employee e WHERE e.digest = "
                         + ErasedEmployees.sqlDigest("r.external_id") + " RETURNING r.external_id").size();
                 try (Statement s = c.createStatement()) {
-                    s.execute("UPDATE hris_import_rows r SET manager_external_id = NULL FROM erased_employee e "
-                            + "WHERE e.digest = " + ErasedEmployees.sqlDigest("r.manager_external_id"));
+                    s.execute("UPDATE hris_import_rows r SET manager_external_id = NULL, manager_cleared = true "
+                            + "FROM erased_employee e WHERE e.digest = " + ErasedEmployees.sqlDigest("r.manager_external_id"));
                 }
+                Set<java.nio.ByteBuffer> digests = new HashSet<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT digest FROM erased_employee")) {
+                    while (rs.next()) {
+                        digests.add(java.nio.ByteBuffer.wrap(rs.getBytes(1)));
+                    }
+                }
+                Set<Integer> erasedLines = new HashSet<>();
+                errors.removeIf(e -> {
+                    boolean erased = e.externalId() != null
+                            && digests.contains(java.nio.ByteBuffer.wrap(ErasedEmployees.digest(e.externalId())));
+                    if (erased) {
+                        erasedLines.add(e.line());
+                    }
+                    return erased;
+                });
+                erasedRows += erasedLines.size();
             }
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
@@ -443,8 +477,8 @@ public class ImportService {
                         languages = coalesce(r.languages, p.languages), level = coalesce(r.level, p.level),
                         grade_label = coalesce(r.grade_label, p.grade_label),
                         manager_external_id = coalesce(r.manager_external_id, p.manager_external_id),
-                        hire_date = coalesce(r.hire_date, p.hire_date), status = coalesce(r.status, p.status),
-                        hris_integration_id = '%s', version = p.version + 1, updated_at = now()
+                        hire_date = coalesce(r.hire_date, p.hire_date), status = coalesce(r.status, %2$s),
+                        hris_integration_id = '%1$s', version = p.version + 1, updated_at = now()
                     FROM hris_import_rows r
                     WHERE p.external_id = r.external_id AND p.status <> 'erased'
                       AND (coalesce(r.email, p.email), coalesce(r.display_name, p.display_name),
@@ -452,14 +486,26 @@ public class ImportService {
                            coalesce(r.location, p.location), coalesce(r.time_zone, p.time_zone),
                            coalesce(r.languages, p.languages), coalesce(r.level, p.level),
                            coalesce(r.grade_label, p.grade_label), coalesce(r.manager_external_id, p.manager_external_id),
-                           coalesce(r.hire_date, p.hire_date), coalesce(r.status, p.status))
+                           coalesce(r.hire_date, p.hire_date), coalesce(r.status, %2$s))
                           IS DISTINCT FROM
                           (p.email, p.display_name, p.job_title, p.department, p.location, p.time_zone, p.languages,
                            p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)
-                    RETURNING p.id::text""".formatted(integrationId));
-            updated.addAll(rowUpdates);
+                    RETURNING p.id::text""".formatted(integrationId, terminateMissing
+                    // A full sync that terminates whoever it leaves out also brings back whoever it lists again.
+                    ? "CASE WHEN p.status = 'terminated' THEN 'active' ELSE p.status END" : "p.status"));
+            Set<UUID> changedRows = new HashSet<>(rowUpdates);
+            if (anyErased) {
+                changedRows.addAll(uuids(c, """
+                        UPDATE profile p SET manager_external_id = NULL, manager_id = NULL, version = p.version + 1,
+                            updated_at = now()
+                        FROM hris_import_rows r
+                        WHERE r.manager_cleared AND p.external_id = r.external_id AND p.status <> 'erased'
+                          AND (p.manager_external_id IS NOT NULL OR p.manager_id IS NOT NULL)
+                        RETURNING p.id::text"""));
+            }
+            updated.addAll(changedRows);
             terminated.addAll(leaving);
-            unchanged = valid - rowUpdates.size();
+            unchanged = valid - changedRows.size();
             IndexSet aside = setIndexesAside(c, jobId, valid - rowUpdates.size());
             // A new profile's manager is an existing profile, or else a new one of this file (m is then null and n
             // is inserted by this same statement, under its staged id); never the person themselves.
@@ -488,11 +534,24 @@ public class ImportService {
                 if (ids(c, "SELECT external_id FROM hris_import_seen LIMIT 1").isEmpty()) {
                     throw new IllegalArgumentException("a full sync with no rows would terminate everyone; refused");
                 }
-                terminated.addAll(uuids(c, """
-                        UPDATE profile p SET status = 'terminated', version = p.version + 1, updated_at = now()
-                        WHERE p.hris_integration_id = '%s' AND p.status IN ('active', 'on_leave')
-                          AND NOT EXISTS (SELECT 1 FROM hris_import_seen s WHERE s.external_id = p.external_id)
-                        RETURNING p.id::text""".formatted(integrationId)));
+                String missing = """
+                        FROM profile p WHERE p.hris_integration_id = '%s' AND p.status IN ('active', 'on_leave')
+                          AND NOT EXISTS (SELECT 1 FROM hris_import_seen s WHERE s.external_id = p.external_id)"""
+                        .formatted(integrationId);
+                long leavingCount = count(c, "SELECT count(*) " + missing);
+                long allowed = maxTerminations != null ? maxTerminations : Math.max(MASS_TERMINATION_PEOPLE,
+                        count(c, "SELECT count(*) FROM profile WHERE hris_integration_id = '%s' AND status IN "
+                                .formatted(integrationId) + "('active', 'on_leave')") * MASS_TERMINATION_PERCENT / 100);
+                if (leavingCount > allowed) {
+                    throw new IllegalArgumentException("this full sync would terminate " + leavingCount + " people, more"
+                            + " than " + (maxTerminations != null ? "maxTerminations=" + maxTerminations
+                            : "the " + MASS_TERMINATION_PEOPLE + " people or " + MASS_TERMINATION_PERCENT
+                            + " % of the integration's active people a sync may terminate unasked")
+                            + "; nothing was changed. If the file is complete, upload it again with maxTerminations="
+                            + leavingCount);
+                }
+                terminated.addAll(uuids(c, "UPDATE profile SET status = 'terminated', version = version + 1, "
+                        + "updated_at = now() WHERE id IN (SELECT p.id " + missing + ") RETURNING id::text"));
             }
             updated.removeAll(created);
             updated.removeAll(terminated);

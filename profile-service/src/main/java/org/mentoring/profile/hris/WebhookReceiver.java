@@ -137,7 +137,15 @@ public class WebhookReceiver {
             errors.add(new Problem.FieldError("employee", "must be an object"));
         } else {
             EmployeeRecord.Parsed parsed = EmployeeRecord.parse(key -> EmployeeRecord.jsonText(employee.get(key)), mapping);
-            parsed.errors().forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
+            // A termination, a leave or a manager change uses only the employee id (and the manager's): a flaw in
+            // the rest of the record the sender attached must not lose that change.
+            java.util.Set<String> used = type == null ? null : switch (type) {
+                case TERMINATED, ON_LEAVE -> java.util.Set.of("externalId");
+                case MANAGER_CHANGED -> java.util.Set.of("externalId", "managerExternalId");
+                case CREATED, UPDATED -> null;
+            };
+            parsed.errors().stream().filter(e -> used == null || used.contains(e.field()))
+                    .forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
             record = parsed.record();
         }
         if (!errors.isEmpty()) {

@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
  * The employee ids of erased people, kept as digests so that the HRIS cannot recreate a person whose data was
  * erased: a webhook about them is acknowledged as {@code erased}, an import leaves their row out (and counts it),
  * and so does a manager reference to them. The digest is SHA-256 over {@value #PREFIX} and the employee id in UTF-8,
- * the same in Java and in SQL ({@link #sqlDigest}). It does not reveal the id, but whoever holds the table and a
- * candidate employee id can confirm that this id was erased.
+ * the same in Java and in SQL ({@link #sqlDigest}). That is not anonymity (employee ids are short, so trying
+ * candidates against the table finds the ones it lists): it is the least honouring the erasure needs.
  */
 @ApplicationScoped
 public class ErasedEmployees {
@@ -44,6 +44,25 @@ public class ErasedEmployees {
         return !em.createNativeQuery("SELECT 1 FROM erased_employee WHERE digest = :d")
                 .setParameter("d", digest(externalId)).getResultList().isEmpty();
     }
+
+    /**
+     * An advisory lock, held to the end of the transaction, between erasures (exclusive) and what creates people
+     * from employee ids (shared: imports, and profiles created through the API). Without it an import that checked
+     * this list just before an erasure committed would insert the person again, since the erased profile no longer
+     * holds their employee id. Taken before any row lock, so it cannot close a cycle with them.
+     */
+    public void lockShared() {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext(:k))) AS locked")
+                .setParameter("k", LOCK).getSingleResult();
+    }
+
+    void lockExclusive() {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:k))) AS locked")
+                .setParameter("k", LOCK).getSingleResult();
+    }
+
+    /** The advisory lock's name, hashed to its key as the service's other advisory locks are. */
+    public static final String LOCK = "mentoring:erased-employees";
 
     void add(String externalId) {
         em.createNativeQuery("INSERT INTO erased_employee (digest) VALUES (:d) ON CONFLICT DO NOTHING")

@@ -28,7 +28,10 @@ public record PersonalDataExport(Instant exportedAt, ProfileView profile, Source
     public record ImportError(UUID importId, Instant importedAt, int line, String field, String message) {
     }
 
-    /** A webhook subscriber that was sent the person's profile events, how many, and when last. */
-    public record Recipient(UUID subscriptionId, String url, long deliveries, Instant lastSentAt) {
+    /**
+     * A webhook subscriber that was sent the person's profile events: the subscription, the host it delivers to (not
+     * the whole URL, which may hold the subscriber's credentials) and its description, how many, and when last.
+     */
+    public record Recipient(UUID subscriptionId, String host, String description, long deliveries, Instant lastSentAt) {
     }
 }

@@ -1,6 +1,7 @@
 package org.mentoring.profile.privacy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.ProfileService;
 import org.mentoring.profile.profile.ProfileStatus;
 import org.mentoring.profile.profile.ProfileView;
+import org.mentoring.profile.webhook.DeliveryQueue;
 
 /**
  * Erasure and export of a person's data. Erasure keeps only the profile's id as a tombstone (so references from
@@ -49,6 +51,8 @@ public class PersonalDataService {
 
     @Transactional
     public void erase(UUID id) {
+        // Imports running now finish first, and later ones see the erasure (ErasedEmployees.lockExclusive).
+        erasedEmployees.lockExclusive();
         // Locked from the start: a change in flight waits for the erasure and then finds the profile changed (412).
         Profile p = em.find(Profile.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.isErased()) {
@@ -66,9 +70,9 @@ public class PersonalDataService {
                 .setParameter("topic", ProfileEvents.TOPIC).setParameter("id", id.toString()).executeUpdate();
         // Matched on the CloudEvent's subject (the profile id): other people's profile events name this id too, as
         // their manager or in their management chain, and those deliveries are theirs. strpos only narrows the parse.
-        em.createNativeQuery("DELETE FROM webhook_delivery WHERE event_type LIKE 'mentoring.profile.%'"
-                        + " AND strpos(body, :id) > 0 AND (body::jsonb ->> 'subject') = :id")
-                .setParameter("id", id.toString()).executeUpdate();
+        em.createNativeQuery("DELETE FROM webhook_delivery d WHERE d.event_type LIKE 'mentoring.profile.%' AND "
+                        + DeliveryQueue.aboutSubject("d"))
+                .setParameter("subject", id.toString()).executeUpdate();
         if (externalId != null) {
             erasedEmployees.add(externalId);
             // Import errors name the row's employee id: the person's entries go, the counts stay.
@@ -151,16 +155,16 @@ public class PersonalDataService {
                     ((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> recipientRows = em.createNativeQuery("SELECT s.id, s.url, count(*), max(d.delivered_at) "
-                        + "FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
-                        + "WHERE d.event_type LIKE 'mentoring.profile.%' AND d.status = 'delivered' "
-                        + "AND strpos(d.body, :id) > 0 AND (d.body::jsonb ->> 'subject') = :id "
-                        + "GROUP BY s.id, s.url ORDER BY s.url, s.id")
-                .setParameter("id", id.toString()).getResultList();
+        List<Object[]> recipientRows = em.createNativeQuery("SELECT s.id, s.url, s.description, count(*), "
+                        + "max(d.delivered_at) FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
+                        + "WHERE d.event_type LIKE 'mentoring.profile.%' AND d.status = 'delivered' AND "
+                        + DeliveryQueue.aboutSubject("d") + " GROUP BY s.id ORDER BY s.id")
+                .setParameter("subject", id.toString()).getResultList();
         List<PersonalDataExport.Recipient> recipients = new ArrayList<>();
         for (Object[] row : recipientRows) {
-            recipients.add(new PersonalDataExport.Recipient((UUID) row[0], (String) row[1], ((Number) row[2]).longValue(),
-                    instant(row[3])));
+            // The host names the recipient; the rest of a URL may carry the subscriber's own credentials.
+            recipients.add(new PersonalDataExport.Recipient((UUID) row[0], URI.create((String) row[1]).getHost(),
+                    (String) row[2], ((Number) row[3]).longValue(), instant(row[4])));
         }
         return new PersonalDataExport(Instant.now(), ProfileView.of(p), source, hris, importErrors, recipients);
     }

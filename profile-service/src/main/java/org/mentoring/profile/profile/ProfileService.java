@@ -463,6 +463,10 @@ public class ProfileService {
     }
 
     private void admitErased(String externalId, boolean byHr) {
+        if (externalId == null) {
+            return;
+        }
+        erasedEmployees.lockShared();
         if (!erasedEmployees.contains(externalId)) {
             return;
         }

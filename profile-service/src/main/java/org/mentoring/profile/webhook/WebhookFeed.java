@@ -56,7 +56,7 @@ public class WebhookFeed implements EventHandler {
                 body = WebhookEvents.structured(event.id(), event.type(), event.source(), event.subject(),
                         event.time(), event.data());
             }
-            queue.enqueue(subscription.id, event.id(), event.type(), body);
+            queue.enqueue(subscription.id, event.id(), event.type(), event.subject(), body);
         }
     }
 
@@ -71,7 +71,8 @@ public class WebhookFeed implements EventHandler {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return !em.createNativeQuery("SELECT 1 FROM profile WHERE id = :id AND status = 'erased'")
-                .setParameter("id", id).getResultList().isEmpty();
+        // FOR SHARE waits for an erasure in progress (it holds the row) and then reads what it committed.
+        return em.createNativeQuery("SELECT status FROM profile WHERE id = :id FOR SHARE")
+                .setParameter("id", id).getResultList().contains("erased");
     }
 }

@@ -135,7 +135,7 @@ public class WebhookSubscriptions {
             throw new IllegalStateException(e);
         }
         String body = WebhookEvents.structured(eventId, WebhookEvents.PING, events.source(), s.id.toString(), now, data);
-        queue.enqueue(s.id, eventId, WebhookEvents.PING, body);
+        queue.enqueue(s.id, eventId, WebhookEvents.PING, s.id.toString(), body);
         return deliveries(s.id, "d.event_id = :e", Map.of("e", eventId), 1).get(0);
     }
 
