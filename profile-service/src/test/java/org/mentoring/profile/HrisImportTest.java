@@ -203,6 +203,25 @@ class HrisImportTest {
         assertEquals(13, confirmed.getInt("terminated"));
         assertEquals(1, confirmed.getInt("updated"));
         assertEquals(13, confirmed.getInt("maxTerminations"));
+
+        // With 60 people, 20 % (12) is the larger allowance: 13 leaving is refused, 12 go through.
+        Hris.Integration larger = Hris.register("standard");
+        String q = unique("share");
+        StringBuilder sixty = new StringBuilder(HEADER);
+        for (int i = 0; i < 60; i++) {
+            sixty.append(row(q, i, null, "Analyst"));
+        }
+        assertEquals(60, importAndWait(hrAdmin(), larger.id(), "text/csv", sixty.toString(), "").getInt("created"));
+        String withoutThirteen = sixty.substring(0, sixty.indexOf(q + "-47,"));
+        String withoutTwelve = sixty.substring(0, sixty.indexOf(q + "-48,"));
+        JsonPath tooMany = importAndWait(hrAdmin(), larger.id(), "text/csv", withoutThirteen,
+                "?fullSync=true&terminateMissing=true");
+        assertEquals("failed", tooMany.getString("status"), tooMany.prettify());
+        assertTrue(tooMany.getString("failure").contains("would terminate 13 people"), tooMany.getString("failure"));
+        JsonPath allowed = importAndWait(hrAdmin(), larger.id(), "text/csv", withoutTwelve,
+                "?fullSync=true&terminateMissing=true");
+        assertEquals("completed", allowed.getString("status"), allowed.prettify());
+        assertEquals(12, allowed.getInt("terminated"));
     }
 
     @Test

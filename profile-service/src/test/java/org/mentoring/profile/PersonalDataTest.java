@@ -346,8 +346,9 @@ class PersonalDataTest {
                         "/profile-service", subjects[i], OffsetDateTime.now(), "mentoring.profile.v1", 0, i,
                         subjects[i], "{\"id\":\"" + subjects[i] + "\",\"email\":\"someone@example.com\"}",
                         java.util.Map.of(), mapper));
+                // By the subject column, which the queue fills from the event.
                 queued[i] = ((Number) em.createNativeQuery("SELECT count(*) FROM webhook_delivery WHERE subscription_id = :s"
-                                + " AND body::jsonb ->> 'subject' = :subject")
+                                + " AND subject = :subject AND body::jsonb ->> 'subject' = :subject")
                         .setParameter("s", subscription).setParameter("subject", subjects[i]).getSingleResult()).longValue();
             }
         } finally {
@@ -355,6 +356,60 @@ class PersonalDataTest {
         }
         assertEquals(0, queued[0], "nothing queued about the erased person");
         assertEquals(1, queued[1], "a live person's event is queued as before");
+    }
+
+    @Test
+    void theWebhookFeedWaitsForAnErasureInProgressAndThenQueuesNothing() throws Exception {
+        String id = Api.createProfile(unique("mid") + "@example.com");
+        try (Connection eraser = dataSource.getConnection()) {
+            // An erasure's first steps, by hand: the profile's lock, then the tombstone, not yet committed.
+            eraser.setAutoCommit(false);
+            try (PreparedStatement s = eraser.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('mentoring:profile'),"
+                    + " hashtext(?))")) {
+                s.setString(1, id);
+                s.execute();
+            }
+            try (PreparedStatement s = eraser.prepareStatement("UPDATE profile SET status = 'erased' WHERE id = ?::uuid")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+            java.util.concurrent.CompletableFuture<Long> feeding = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        UUID subscription = UUID.randomUUID();
+                        em.createNativeQuery("INSERT INTO webhook_subscription (id, owner, url, event_types, active,"
+                                        + " secret, created_at, secret_rotated_at) VALUES (:id, 'test',"
+                                        + " 'https://hooks.example.com/in', 'mentoring.profile.*', true,"
+                                        + " 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdA==', now(), now())")
+                                .setParameter("id", subscription).executeUpdate();
+                        feed.apply(new ReceivedEvent(UUID.randomUUID().toString(), "mentoring.profile.updated.v1",
+                                "/profile-service", id, OffsetDateTime.now(), "mentoring.profile.v1", 0, 0, id,
+                                "{\"id\":\"" + id + "\"}", java.util.Map.of(), mapper));
+                        // Rolled back, so that no dispatcher ever sees this subscription.
+                        throw new Queued(((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM webhook_delivery WHERE subscription_id = :s")
+                                .setParameter("s", subscription).getSingleResult()).longValue());
+                    });
+                    throw new IllegalStateException("not reached");
+                } catch (Queued queued) {
+                    return queued.count;
+                }
+            });
+            Thread.sleep(1000);
+            assertFalse(feeding.isDone(), "the feed waits while the erasure holds the profile");
+            eraser.commit();
+            assertEquals(0L, feeding.get(30, java.util.concurrent.TimeUnit.SECONDS), "and then queues nothing");
+        }
+    }
+
+    /** Carries a count out of a transaction that it rolls back. */
+    private static final class Queued extends RuntimeException {
+        final long count;
+
+        Queued(long count) {
+            super(null, null, false, false);
+            this.count = count;
+        }
     }
 
     private String refusedErrors(String importId) throws SQLException {

@@ -176,33 +176,37 @@ public class ProblemMappers {
      * the statement failed and its transaction rolled back. Null for anything else.
      */
     static Problem refusedByDatabase(Throwable failure) {
-        String state = sqlState(failure);
-        if (state == null) {
-            return null;
+        for (String state : sqlStates(failure)) {
+            switch (state) {
+                case UNIQUE_VIOLATION:
+                    return Problem.of(ProblemType.CONFLICT,
+                            "Another request has just taken a value that must be unique; read again and retry");
+                case "22P05", "22021", "22023":
+                    return Problem.of(ProblemType.VALIDATION,
+                            "A text value holds a character that cannot be stored, such as U+0000");
+                case "40P01", "40001":
+                    return Problem.of(ProblemType.UNAVAILABLE,
+                            "The request collided with a concurrent one and changed nothing; retry it");
+                default:
+                    break;
+            }
         }
-        return switch (state) {
-            case UNIQUE_VIOLATION -> Problem.of(ProblemType.CONFLICT,
-                    "Another request has just taken a value that must be unique; read again and retry");
-            case "22P05", "22021", "22023" -> Problem.of(ProblemType.VALIDATION,
-                    "A text value holds a character that cannot be stored, such as U+0000");
-            case "40P01", "40001" -> Problem.of(ProblemType.UNAVAILABLE,
-                    "The request collided with a concurrent one and changed nothing; retry it");
-            default -> null;
-        };
+        return null;
     }
 
     /** SQLSTATE of a unique index refusing a value. */
     public static final String UNIQUE_VIOLATION = "23505";
 
-    /** The SQLSTATE of the first SQLException in the cause chain, or null. */
-    public static String sqlState(Throwable failure) {
+    /** The SQLSTATEs of the SQLExceptions in the cause chain, outermost first. */
+    public static List<String> sqlStates(Throwable failure) {
+        List<String> states = new ArrayList<>();
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+                states.add(sql.getSQLState());
             }
         }
-        return null;
+        return states;
     }
 
     private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {

@@ -27,4 +27,10 @@ class DatabaseRefusalTest {
         assertNull(ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("no state"))));
         assertNull(ProblemMappers.refusedByDatabase(new IllegalStateException("plain")));
     }
+
+    @Test
+    void theKnownStateIsFoundUnderAWrapperWithAnotherOne() {
+        SQLException wrapper = new SQLException("batch failed", "HY000", new SQLException("duplicate key", "23505"));
+        assertEquals(409, ProblemMappers.refusedByDatabase(new RuntimeException(wrapper)).status());
+    }
 }

@@ -36,6 +36,8 @@ public class EmployeeChanges {
     ErasedEmployees erasedEmployees;
 
     WebhookOutcome apply(String webhookId, WebhookReceiver.Delivery delivery) {
+        // Before any row lock: an erasure in progress finishes first, and this delivery then sees it.
+        erasedEmployees.lockShared();
         EmployeeRecord e = delivery.employee();
         Profile profile = byExternalId(e.externalId());
         if (profile != null && profile.isErased()) {

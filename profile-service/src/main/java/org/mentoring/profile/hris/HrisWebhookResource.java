@@ -53,7 +53,7 @@ public class HrisWebhookResource {
         } catch (RuntimeException e) {
             // Two deliveries about a new employee at once: one inserted them, the other's insert was refused and
             // nothing of it was kept. A 409 would tell the sender not to retry and lose its event; a retry applies it.
-            if (ProblemMappers.UNIQUE_VIOLATION.equals(ProblemMappers.sqlState(e))) {
+            if (ProblemMappers.sqlStates(e).contains(ProblemMappers.UNIQUE_VIOLATION)) {
                 throw new ProblemException(Problem.of(ProblemType.UNAVAILABLE, "A concurrent delivery about the same "
                         + "employee was applied first; retry this one"), java.util.Map.of("Retry-After", "1"));
             }

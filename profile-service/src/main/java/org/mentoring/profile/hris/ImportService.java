@@ -316,8 +316,9 @@ public class ImportService {
                     return column == null || column >= fields.size() ? null : fields.get(column);
                 };
                 if (fields.size() != header.size()) {
-                    errors.add(new ImportJob.RowError(line, valueOf.apply(mapping.sourceKey("externalId")), "",
-                            "has " + fields.size() + " fields, the header has " + header.size()));
+                    String externalId = valueOf.apply(mapping.sourceKey("externalId"));
+                    errors.add(new ImportJob.RowError(line, externalId == null || externalId.isBlank() ? null
+                            : externalId.strip(), "", "has " + fields.size() + " fields, the header has " + header.size()));
                     return;
                 }
                 sink.accept(line, EmployeeRecord.parse(valueOf, mapping));

@@ -3,6 +3,7 @@ package org.mentoring.profile.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,10 +47,11 @@ public class ErasedEmployees {
     }
 
     /**
-     * An advisory lock, held to the end of the transaction, between erasures (exclusive) and what creates people
-     * from employee ids (shared: imports, and profiles created through the API). Without it an import that checked
-     * this list just before an erasure committed would insert the person again, since the erased profile no longer
-     * holds their employee id. Taken before any row lock, so it cannot close a cycle with them.
+     * An advisory lock, held to the end of the transaction, between erasures (exclusive) and what writes people
+     * from employee ids (shared: imports, HRIS webhooks, profiles created or given an employee id through the API).
+     * Without it an import that checked this list just before an erasure committed would insert the person again,
+     * since the erased profile no longer holds their employee id. Every holder takes it before its first row lock,
+     * so it cannot close a cycle with them.
      */
     public void lockShared() {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext(:k))) AS locked")
@@ -59,6 +61,22 @@ public class ErasedEmployees {
     void lockExclusive() {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:k))) AS locked")
                 .setParameter("k", LOCK).getSingleResult();
+    }
+
+    /**
+     * A shared advisory lock on one profile, held to the end of the transaction: whoever is about to pass a profile's
+     * data on (the webhook feed) takes it, then reads whether the profile is erased. An erasure holds it exclusively
+     * from its start, so the reader waits for the erasure and then sees it. Locks no row, so the holder waits only
+     * for an erasure of that very profile, and only one erasure runs at a time: no cycle.
+     */
+    public void lockProfileShared(UUID id) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext('mentoring:profile'), "
+                + "hashtext(:id))) AS locked").setParameter("id", id.toString()).getSingleResult();
+    }
+
+    void lockProfileExclusive(UUID id) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:profile'), "
+                + "hashtext(:id))) AS locked").setParameter("id", id.toString()).getSingleResult();
     }
 
     /** The advisory lock's name, hashed to its key as the service's other advisory locks are. */

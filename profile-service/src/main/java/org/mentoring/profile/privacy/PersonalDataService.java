@@ -53,6 +53,7 @@ public class PersonalDataService {
     public void erase(UUID id) {
         // Imports running now finish first, and later ones see the erasure (ErasedEmployees.lockExclusive).
         erasedEmployees.lockExclusive();
+        erasedEmployees.lockProfileExclusive(id);
         // Locked from the start: a change in flight waits for the erasure and then finds the profile changed (412).
         Profile p = em.find(Profile.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.isErased()) {

@@ -137,6 +137,10 @@ public class ProfileService {
      */
     @Transactional
     public Profile patch(UUID id, String ifMatch, JsonNode patch, CurrentPerson person) {
+        if (patch != null && patch.has("externalId")) {
+            // Taken before this patch locks the profile's row (at its flush), as erasures take theirs.
+            erasedEmployees.lockShared();
+        }
         Profile profile = find(id);
         Set<FieldRights.Editor> editors = editors(id, person);
         if (editors.isEmpty()) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.mentoring.platform.events.EventHandler;
 import org.mentoring.platform.events.ReceivedEvent;
 import org.mentoring.profile.events.ProfileEvents;
+import org.mentoring.profile.privacy.ErasedEmployees;
 
 /**
  * Turns every public event into deliveries for the active subscriptions that want its type. Runs in the consumer's
@@ -28,6 +29,9 @@ public class WebhookFeed implements EventHandler {
 
     @Inject
     DeliveryQueue queue;
+
+    @Inject
+    ErasedEmployees erasedEmployees;
 
     @Override
     public Set<String> topics() {
@@ -71,8 +75,9 @@ public class WebhookFeed implements EventHandler {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        // FOR SHARE waits for an erasure in progress (it holds the row) and then reads what it committed.
-        return em.createNativeQuery("SELECT status FROM profile WHERE id = :id FOR SHARE")
+        // Waits for an erasure of this profile in progress, then reads what it committed.
+        erasedEmployees.lockProfileShared(id);
+        return em.createNativeQuery("SELECT status FROM profile WHERE id = :id")
                 .setParameter("id", id).getResultList().contains("erased");
     }
 }
