@@ -327,31 +327,12 @@ public class ProfileService {
     }
 
     /**
-     * What field-by-field validation cannot see: an entry listed twice (skills and goals compared after mapping to the
-     * catalogue, so "k8s" and "Kubernetes" are one skill), and availability windows that end before they start or
-     * overlap on a day. Only the fields a request sends are checked, so that a value stored before these rules does
-     * not block an unrelated change.
+     * What field-by-field validation cannot see: availability windows that end before they start, or overlap on a
+     * day. Checked only when the request sends them, so that windows stored before this rule do not block an
+     * unrelated change.
      */
     private static void checkConsistent(ProfileFields f, java.util.function.Predicate<String> sent) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (sent.test("skills")) {
-            distinct("skills", f.skills(), s -> s.skill(), ".skill", errors);
-        }
-        if (sent.test("goals")) {
-            distinct("goals", f.goals(), g -> g.skill(), ".skill", errors);
-        }
-        if (sent.test("languages")) {
-            distinct("languages", f.languages(), l -> l, "", errors);
-        }
-        if (sent.test("openToRoles")) {
-            distinct("openToRoles", f.openToRoles(), r -> r, "", errors);
-        }
-        if (sent.test("formats")) {
-            distinct("formats", f.formats(), x -> x, "", errors);
-        }
-        if (sent.test("topics")) {
-            distinct("topics", f.topics(), t -> t, "", errors);
-        }
         List<AvailabilityWindow> windows = f.availability();
         if (sent.test("availability") && windows != null) {
             for (int i = 0; i < windows.size(); i++) {
@@ -377,21 +358,6 @@ public class ProfileService {
         }
     }
 
-    private static <T> void distinct(String field, List<T> values, java.util.function.Function<T, String> key,
-                                     String suffix, List<Problem.FieldError> errors) {
-        if (values == null) {
-            return;
-        }
-        Map<String, Integer> first = new java.util.HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            Integer earlier = first.putIfAbsent(key.apply(values.get(i)).toLowerCase(java.util.Locale.ROOT), i);
-            if (earlier != null) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]" + suffix,
-                        "repeats " + field + "[" + earlier + "]"));
-            }
-        }
-    }
-
     private void validate(ProfileFields fields) {
         Set<ConstraintViolation<ProfileFields>> violations = validator.validate(fields);
         if (!violations.isEmpty()) {
@@ -402,17 +368,42 @@ public class ProfileService {
         }
     }
 
-    /** Skill and goal names mapped to the catalogue's names where it knows them. */
+    /**
+     * Skill and goal names mapped to the catalogue's names where it knows them, and each entry listed once: two
+     * names of one skill ("Hiring" and "Interviewing", "k8s" and "Kubernetes") become one entry at the higher
+     * proficiency; two goals for one skill, one at the higher target and the more urgent priority; a language, role,
+     * format or topic given twice, once.
+     */
     private ProfileFields normalized(ProfileFields f) {
-        List<SkillLevel> skillLevels = f.skills() == null ? null : f.skills().stream()
-                .map(s -> new SkillLevel(skills.normalizeOrKeep(s.skill()), s.proficiency())).toList();
-        List<LearningGoal> goals = f.goals() == null ? null : f.goals().stream()
-                .map(g -> new LearningGoal(skills.normalizeOrKeep(g.skill()), g.targetLevel(), g.priority())).toList();
-        List<String> topics = f.topics() == null ? null : f.topics().stream().map(SkillNames::tidy).toList();
+        List<SkillLevel> skillLevels = null;
+        if (f.skills() != null) {
+            Map<String, SkillLevel> bySkill = new LinkedHashMap<>();
+            for (SkillLevel s : f.skills()) {
+                SkillLevel named = new SkillLevel(skills.normalizeOrKeep(s.skill()), s.proficiency());
+                bySkill.merge(named.skill().toLowerCase(java.util.Locale.ROOT), named, (a, b) ->
+                        new SkillLevel(a.skill(), Math.max(a.proficiency(), b.proficiency())));
+            }
+            skillLevels = List.copyOf(bySkill.values());
+        }
+        List<LearningGoal> goals = null;
+        if (f.goals() != null) {
+            Map<String, LearningGoal> bySkill = new LinkedHashMap<>();
+            for (LearningGoal g : f.goals()) {
+                LearningGoal named = new LearningGoal(skills.normalizeOrKeep(g.skill()), g.targetLevel(), g.priority());
+                bySkill.merge(named.skill().toLowerCase(java.util.Locale.ROOT), named, (a, b) -> new LearningGoal(
+                        a.skill(), Math.max(a.targetLevel(), b.targetLevel()), Math.min(a.priority(), b.priority())));
+            }
+            goals = List.copyOf(bySkill.values());
+        }
+        List<String> topics = f.topics() == null ? null : f.topics().stream().map(SkillNames::tidy).distinct().toList();
         return new ProfileFields(f.externalId(), f.email(), f.displayName(), f.jobTitle(), f.department(), f.location(),
-                f.timeZone(), f.languages(), f.level(), f.gradeLabel(), f.managerId(), f.hireDate(), f.status(), f.bio(),
-                f.openToRoles(), skillLevels, goals, topics, f.capacity(), f.availability(), f.formats(),
-                f.openToRequests());
+                f.timeZone(), once(f.languages()), f.level(), f.gradeLabel(), f.managerId(), f.hireDate(), f.status(),
+                f.bio(), once(f.openToRoles()), skillLevels, goals, topics, f.capacity(), f.availability(),
+                once(f.formats()), f.openToRequests());
+    }
+
+    private static List<String> once(List<String> values) {
+        return values == null ? null : values.stream().distinct().toList();
     }
 
     private static ProfileFields withCapacityZero(ProfileFields f) {
