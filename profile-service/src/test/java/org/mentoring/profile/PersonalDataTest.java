@@ -98,7 +98,7 @@ class PersonalDataTest {
                 .then().statusCode(403).contentType(PROBLEM);
         given().when().get("/v1/profiles/" + id + "/export").then().statusCode(401).contentType(PROBLEM);
         as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
-        assertEquals("[]", refusedErrors(refused.getString("id")), "the erased person's import errors are gone");
+        assertEquals("[]", one("SELECT errors::text FROM hris_import WHERE id = ?::uuid", refused.getString("id")), "the erased person's import errors are gone");
 
         as(employee(unique("ghost") + "@example.com")).when().get("/v1/me/export")
                 .then().statusCode(404).contentType(PROBLEM);
@@ -179,13 +179,18 @@ class PersonalDataTest {
     }
 
     private long count(String sql, Object... args) throws SQLException {
+        return ((Number) one(sql, args)).longValue();
+    }
+
+    /** The one value a query answers. */
+    private Object one(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getObject(1);
             }
         }
     }
@@ -409,17 +414,6 @@ class PersonalDataTest {
         Queued(long count) {
             super(null, null, false, false);
             this.count = count;
-        }
-    }
-
-    private String refusedErrors(String importId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT errors::text FROM hris_import WHERE id = ?::uuid")) {
-            s.setString(1, importId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
         }
     }
 }

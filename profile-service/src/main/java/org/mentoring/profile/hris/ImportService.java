@@ -427,8 +427,9 @@ public class ImportService {
             // People whose data was erased stay erased: their rows are left out (their rows' errors too, which would
             // keep their employee id), and whoever the file says they manage is left without a manager. The shared
             // lock keeps an erasure from committing between this check and the merge (ErasedEmployees.lockShared).
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock_shared(hashtext('" + ErasedEmployees.LOCK + "'))");
+            try (PreparedStatement lock = c.prepareStatement(ErasedEmployees.LOCK_SHARED.replace(":k", "?"))) {
+                lock.setString(1, ErasedEmployees.LOCK);
+                lock.execute();
             }
             boolean anyErased = count(c, "SELECT count(*) FROM (SELECT 1 FROM erased_employee LIMIT 1) e") > 0;
             if (anyErased) {

@@ -54,13 +54,11 @@ public class ErasedEmployees {
      * so it cannot close a cycle with them.
      */
     public void lockShared() {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext(:k))) AS locked")
-                .setParameter("k", LOCK).getSingleResult();
+        advisory(LOCK_SHARED, LOCK);
     }
 
     void lockExclusive() {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:k))) AS locked")
-                .setParameter("k", LOCK).getSingleResult();
+        advisory("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:k))) AS locked", LOCK);
     }
 
     /**
@@ -70,14 +68,21 @@ public class ErasedEmployees {
      * for an erasure of that very profile, and only one erasure runs at a time: no cycle.
      */
     public void lockProfileShared(UUID id) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext('mentoring:profile'), "
-                + "hashtext(:id))) AS locked").setParameter("id", id.toString()).getSingleResult();
+        advisory("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext('mentoring:profile'), hashtext(:k))) "
+                + "AS locked", id.toString());
     }
 
     void lockProfileExclusive(UUID id) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:profile'), "
-                + "hashtext(:id))) AS locked").setParameter("id", id.toString()).getSingleResult();
+        advisory("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:profile'), hashtext(:k))) AS locked",
+                id.toString());
     }
+
+    private void advisory(String sql, String key) {
+        em.createNativeQuery(sql).setParameter("k", key).getSingleResult();
+    }
+
+    /** {@link #lockShared()} as SQL with its key as parameter {@code :k}, for callers on a JDBC connection. */
+    public static final String LOCK_SHARED = "SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext(:k))) AS locked";
 
     /** The advisory lock's name, hashed to its key as the service's other advisory locks are. */
     public static final String LOCK = "mentoring:erased-employees";

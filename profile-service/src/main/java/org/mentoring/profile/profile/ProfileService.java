@@ -118,10 +118,13 @@ public class ProfileService {
         profile.updatedAt = profile.createdAt;
         validate(fields);
         ProfileFields normalized = normalized(fields);
-        checkConsistent(normalized, field -> true);
+        checkAvailability(normalized.availability());
         apply(profile, normalized);
         checkReferences(profile);
         checkUnique(profile);
+        if (profile.externalId != null) {
+            erasedEmployees.lockShared();
+        }
         admitErased(profile.externalId, byHr);
         em.persist(profile);
         em.flush();
@@ -172,7 +175,9 @@ public class ProfileService {
         validate(next);
         requireKept(next, patch);
         next = normalized(next);
-        checkConsistent(next, patch::has);
+        if (patch.has("availability")) {
+            checkAvailability(next.availability());
+        }
         ObjectNode after = mapper.valueToTree(next);
         Set<String> changed = new TreeSet<>();
         Iterator<String> names = after.fieldNames();
@@ -331,10 +336,9 @@ public class ProfileService {
      * day. Checked only when the request sends them, so that windows stored before this rule do not block an
      * unrelated change.
      */
-    private static void checkConsistent(ProfileFields f, java.util.function.Predicate<String> sent) {
+    private static void checkAvailability(List<AvailabilityWindow> windows) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<AvailabilityWindow> windows = f.availability();
-        if (sent.test("availability") && windows != null) {
+        if (windows != null) {
             for (int i = 0; i < windows.size(); i++) {
                 AvailabilityWindow w = windows.get(i);
                 if (w.start().compareTo(w.end()) >= 0) {
@@ -457,11 +461,8 @@ public class ProfileService {
         }
     }
 
+    /** Runs holding {@link ErasedEmployees#lockShared()}, taken by the caller before any row lock of its own. */
     private void admitErased(String externalId, boolean byHr) {
-        if (externalId == null) {
-            return;
-        }
-        erasedEmployees.lockShared();
         if (!erasedEmployees.contains(externalId)) {
             return;
         }
