@@ -68,6 +68,8 @@ class CheckInTest extends FeedbackTestBase {
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id));
         as(otherAdmin, "employee", "program-admin").get("/v1/feedback/check-ins?programId=" + programId)
                 .then().statusCode(404).contentType(PROBLEM);
+        as(admin, "employee", "program-admin").get("/v1/feedback/check-ins?programId=programme-1")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("programId"));
         as(otherAdmin, "employee", "program-admin").delete("/v1/feedback/check-ins/" + id)
                 .then().statusCode(404).contentType(PROBLEM);
         as(admin, "employee", "program-admin").delete("/v1/feedback/check-ins/" + id).then().statusCode(204);

@@ -133,6 +133,10 @@ class FeedbackRequestFlowTest extends FeedbackTestBase {
                 .then().statusCode(404).contentType(PROBLEM);
         as(mentee).get("/v1/feedback/requests?cursor=garbage").then().statusCode(400).contentType(PROBLEM);
         as(mentee).get("/v1/feedback/requests?limit=0").then().statusCode(400).contentType(PROBLEM);
+        as(mentee).get("/v1/feedback/requests?limit=x").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        as(mentee).get("/v1/feedback/received?limit=x").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         assertEquals(0, count("SELECT count(*) FROM feedback.feedback_answer WHERE request_id = ?", request));
         assertEquals("open", first("SELECT status FROM feedback.feedback_request WHERE id = ?", request).orElseThrow());
     }

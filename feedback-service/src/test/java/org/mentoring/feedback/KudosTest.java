@@ -55,6 +55,8 @@ class KudosTest extends FeedbackTestBase {
                 .body("nextCursor", notNullValue());
         as(alice).get("/v1/kudos?direction=given").then().statusCode(200).body("items.id", contains(kudosId));
         as(alice).get("/v1/kudos?direction=sideways").then().statusCode(400).contentType(PROBLEM);
+        as(alice).get("/v1/kudos?limit=lots").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         as(bob).get("/v1/kudos/" + kudosId).then().statusCode(404).contentType(PROBLEM);
         as(helper).get("/v1/kudos/" + kudosId).then().statusCode(200).body("message", equalTo(
                 "Thanks for untangling our Kafka consumer"));

@@ -197,6 +197,13 @@ class HrisImportTest {
         as(hrAdmin()).contentType("text/csv").body(truncated)
                 .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=true&terminateMissing=true&maxTerminations=lots")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("maxTerminations"));
+        // A word other than true or false is refused, not read as false (which would sync without terminating).
+        as(hrAdmin()).contentType("text/csv").body(truncated)
+                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=true&terminateMissing=yes")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("terminateMissing"));
+        as(hrAdmin()).contentType("text/csv").body(truncated)
+                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=1&terminateMissing=true")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("fullSync"));
         JsonPath confirmed = importAndWait(hrAdmin(), hris.id(), "text/csv", truncated,
                 "?fullSync=true&terminateMissing=true&maxTerminations=13");
         assertEquals("completed", confirmed.getString("status"), confirmed.prettify());

@@ -251,6 +251,81 @@ class HrisWebhookTest {
         assertEquals("Finance", profile.get("department"));
     }
 
+    /** The first column of a query with one text parameter, row by row. */
+    private List<String> texts(String sql, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> found = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        }
+    }
+
+    private List<String> outcomes(String externalId) throws SQLException {
+        return texts("SELECT event_type || ' ' || outcome FROM hris_event WHERE external_id = ? ORDER BY effective_at",
+                externalId);
+    }
+
+    private List<String> publishedAbout(String externalId) throws SQLException {
+        return texts("SELECT o.type || ' ' || (o.data::jsonb ->> 'status') FROM outbox o "
+                + "JOIN profile p ON o.record_key = p.id::text WHERE p.external_id = ? ORDER BY o.seq", externalId);
+    }
+
+    @Test
+    void aChangeThatArrivesBeforeTheEmployeeIsHeldAndAppliedWhenTheyAreCreated() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String boss = unique("B");
+        deliver(hris, unique("msg"), event("employee.created", "2026-03-01T08:00:00Z", employee(boss, boss + "@example.com", "Head")))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        // Delivered out of order: the leave (09:00), the manager change (10:00) and the termination (12:00) come
+        // before the creation (11:00) they follow or precede.
+        deliver(hris, unique("msg"), event("employee.terminated", "2026-03-01T12:00:00Z", "{\"externalId\":\"" + x + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        deliver(hris, unique("msg"), event("employee.on_leave", "2026-03-01T09:00:00Z", "{\"externalId\":\"" + x + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        deliver(hris, unique("msg"), event("employee.manager_changed", "2026-03-01T10:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"managerExternalId\":\"" + boss + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        assertEquals(0, profilesWithExternalId(x));
+        String profileId = deliver(hris, unique("msg"), event("employee.created", "2026-03-01T11:00:00Z",
+                        employee(x, x + "@example.com", "Analyst")))
+                .then().statusCode(200).body("outcome", equalTo("applied")).extract().path("profileId");
+        // The leave and the manager change are older than the creation: stale. The termination is newer: applied.
+        assertEquals(List.of("employee.on_leave stale", "employee.manager_changed stale", "employee.created applied",
+                "employee.terminated applied"), outcomes(x));
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId).then().statusCode(200)
+                .body("status", equalTo("terminated")).body("jobTitle", equalTo("Analyst"))
+                .body("managerId", equalTo(null));
+        assertEquals(List.of("mentoring.profile.created.v1 active", "mentoring.profile.deactivated.v1 terminated"),
+                publishedAbout(x));
+        // Held facts are applied once: a later update (older than the termination) is stale, and nothing is held.
+        deliver(hris, unique("msg"), event("employee.updated", "2026-03-01T11:30:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Lead\"}"))
+                .then().statusCode(200).body("outcome", equalTo("stale"));
+        assertEquals(2, publishedAbout(x).size());
+    }
+
+    @Test
+    void aHeldManagerChangeNewerThanTheCreationIsApplied() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String boss = unique("B");
+        deliver(hris, unique("msg"), event("employee.created", "2026-04-01T08:00:00Z", employee(boss, boss + "@example.com", "Head")))
+                .then().statusCode(200);
+        deliver(hris, unique("msg"), event("employee.manager_changed", "2026-04-02T10:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"managerExternalId\":\"" + boss + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        deliver(hris, unique("msg"), event("employee.created", "2026-04-01T10:00:00Z", employee(x, x + "@example.com", "Analyst")))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        assertEquals(profileOf(boss).get("id"), profileOf(x).get("managerId"));
+        assertEquals(List.of("employee.created applied", "employee.manager_changed applied"), outcomes(x));
+        assertEquals(List.of("mentoring.profile.created.v1 active", "mentoring.profile.updated.v1 active"), publishedAbout(x));
+    }
+
     @Test
     void managerChangesLeaveAndTermination() {
         Hris.Integration hris = Hris.register("standard");

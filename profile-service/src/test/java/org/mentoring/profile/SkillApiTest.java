@@ -34,6 +34,8 @@ class SkillApiTest {
     void catalogueIsSeededAndAutocompletesByNameOrAlias() {
         as(reader).queryParam("limit", 100).when().get("/v1/skills")
                 .then().statusCode(200).body("size()", greaterThanOrEqualTo(80));
+        as(reader).queryParam("limit", "everything").when().get("/v1/skills")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
         as(reader).queryParam("prefix", "kube").when().get("/v1/skills")
                 .then().statusCode(200).body("name", hasItem("Kubernetes"));
         as(reader).queryParam("prefix", "K8").when().get("/v1/skills")

@@ -321,6 +321,10 @@ class WebhookDeliveryTest {
             assertNull(page2.getString("nextCursor"));
             as(admin).queryParam("cursor", "%%%").when().get("/v1/webhooks/subscriptions/" + id + "/deliveries")
                     .then().statusCode(400).contentType(Api.PROBLEM);
+            as(admin).queryParam("limit", "0x10").when().get("/v1/webhooks/subscriptions/" + id + "/deliveries")
+                    .then().statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("limit"));
+            as(admin).queryParam("limit", "ten").when().get("/v1/webhooks/subscriptions")
+                    .then().statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("limit"));
 
             as(admin).when().post("/v1/webhooks/subscriptions/" + id + "/deliveries/" + firstDelivery + "/redeliver")
                     .then().statusCode(202).body("eventId", equalTo(first));

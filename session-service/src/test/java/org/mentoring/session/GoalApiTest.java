@@ -160,6 +160,8 @@ class GoalApiTest {
                         + "\"targetDate\":\"next spring\"}")
                 .post("/v1/goals").then().statusCode(400).contentType(Fixtures.PROBLEM);
         pair.mentee().api().get("/v1/goals?status=done").then().statusCode(400).contentType(Fixtures.PROBLEM);
+        pair.mentee().api().get("/v1/goals?limit=2.5").then().statusCode(400).contentType(Fixtures.PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         Fixtures.as(org.mentoring.platform.testing.TestTokens.bearer("hris", "hris@example.com", "integration"))
                 .get("/v1/goals").then().statusCode(403).contentType(Fixtures.PROBLEM);
         pair.mentee().api().get("/v1/goals?mentorshipId=" + pair.mentorshipId()).then().body("items", hasSize(0));

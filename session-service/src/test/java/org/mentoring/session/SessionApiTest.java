@@ -269,6 +269,8 @@ class SessionApiTest {
                 .post("/v1/sessions").then().statusCode(404).contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?status=maybe").then().statusCode(400).contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?from=yesterday").then().statusCode(400).contentType(Fixtures.PROBLEM);
+        pair.mentor().api().get("/v1/sessions?limit=many").then().statusCode(400).contentType(Fixtures.PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         pair.mentor().api().get("/v1/sessions?cursor=not-a-cursor").then().statusCode(400)
                 .contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions/" + UUID.randomUUID()).then().statusCode(404)

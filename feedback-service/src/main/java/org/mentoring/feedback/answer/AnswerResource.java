@@ -18,9 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.QueryValues;
 
 /** Answering feedback requests (also at /v1/feedback/requests/{id}/answer), and feedback about the caller. */
 @Path("/v1/feedback")
@@ -47,7 +51,9 @@ public class AnswerResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listReceivedFeedback",
             summary = "Feedback about the caller: shared comments only, never individual ratings")
-    public AnswerView.ReceivedPage received(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public AnswerView.ReceivedPage received(@QueryParam("cursor") String cursor, @QueryParam("limit")
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limitValue) {
+        Integer limit = QueryValues.integer("limit", limitValue, null);
         return answers.received(person.requireProfileId(), cursor, limit);
     }
 

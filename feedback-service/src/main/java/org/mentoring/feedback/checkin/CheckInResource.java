@@ -19,10 +19,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 
 /** Programme check-ins, configured by the programme's admins or HR. */
 @Path("/v1/feedback/check-ins")
@@ -49,7 +52,9 @@ public class CheckInResource {
     @GET
     @RolesAllowed({Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listCheckIns", summary = "The check-ins of a programme")
-    public CheckIn.Page list(@QueryParam("programId") UUID programId) {
+    public CheckIn.Page list(@QueryParam("programId")
+            @Parameter(schema = @Schema(implementation = UUID.class)) String programIdValue) {
+        UUID programId = QueryValues.uuid("programId", programIdValue);
         if (programId == null) {
             throw ProblemException.invalid("programId", "is required");
         }

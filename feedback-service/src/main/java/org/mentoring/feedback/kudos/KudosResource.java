@@ -18,10 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 
 /** Thanking colleagues, and the recognition they earn. */
 @Path("/v1/kudos")
@@ -48,7 +52,10 @@ public class KudosResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listKudos", summary = "Kudos the caller received (direction=received) or gave (given)")
     public Kudos.Page list(@QueryParam("direction") @DefaultValue("received") String direction,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+                           @QueryParam("cursor") String cursor, @QueryParam("limit")
+                                   @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                                   String limitValue) {
+        Integer limit = QueryValues.integer("limit", limitValue, null);
         if (!"received".equals(direction) && !"given".equals(direction)) {
             throw ProblemException.invalid("direction", "must be received or given");
         }

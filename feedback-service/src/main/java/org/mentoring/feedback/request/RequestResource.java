@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.answer.AnswerInput;
 import org.mentoring.feedback.answer.AnswerResource;
@@ -23,6 +26,7 @@ import org.mentoring.feedback.answer.AnswerService;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 
 /** The caller's own feedback requests, and answering one. */
 @Path("/v1/feedback/requests")
@@ -42,7 +46,9 @@ public class RequestResource {
     @GET
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listFeedbackRequests", summary = "The caller's open feedback requests, newest first")
-    public RequestView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public RequestView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit")
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limitValue) {
+        Integer limit = QueryValues.integer("limit", limitValue, null);
         return requests.openRequests(person.requireProfileId(), cursor, limit);
     }
 

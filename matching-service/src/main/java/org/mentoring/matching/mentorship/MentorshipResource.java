@@ -6,11 +6,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,10 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.matching.mentorship.MentorshipStatus.Move;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.QueryValues;
 
 /**
  * Informal mentorships: an employee asks, the person asked answers, either participant pauses, resumes, completes
@@ -55,8 +56,13 @@ public class MentorshipResource {
     @Operation(operationId = "listMentorships",
             summary = "Your mentorships (administrators: anyone's with profileId, or all), newest first")
     public MentorshipPage list(@QueryParam("status") String status, @QueryParam("role") String role,
-                               @QueryParam("profileId") UUID profileId, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+                               @QueryParam("profileId") @Parameter(schema = @Schema(implementation = UUID.class)) String profileIdValue,
+                               @QueryParam("cursor") String cursor,
+                               @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                       format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+                                       String limitValue) {
+        UUID profileId = QueryValues.uuid("profileId", profileIdValue);
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
         return mentorships.list(person, profileId, status, role, cursor, limit);
     }
 

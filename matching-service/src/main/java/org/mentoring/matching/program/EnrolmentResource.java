@@ -6,13 +6,10 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +19,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.QueryValues;
 
 /** Taking part in a programme: employees enrol and withdraw themselves, admins list, enrol and remove people. */
 @Path("/v1/programs/{id}/enrolments")
@@ -55,7 +56,9 @@ public class EnrolmentResource {
     public EnrolmentPage list(@PathParam("id") UUID id,
             @QueryParam("role") @Pattern(regexp = "mentor|mentee|peer") String role,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "50")) String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 200, 50);
         return enrolments.list(id, role, cursor, limit, caller);
     }
 

@@ -6,11 +6,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,9 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.QueryValues;
 
 /** Matching runs of a programme: compute, inspect, pin and forbid pairs, re-run, publish. */
 @Path("/v1/programs/{id}/matching-runs")
@@ -54,7 +55,9 @@ public class MatchingRunResource {
     @RolesAllowed({Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listMatchingRuns", summary = "List a programme's matching runs, oldest first")
     public MatchingRunPage list(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "100", defaultValue = "20")) String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
         return runs.list(id, cursor, limit, caller);
     }
 

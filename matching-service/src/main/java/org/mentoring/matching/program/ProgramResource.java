@@ -6,12 +6,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -24,9 +21,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.QueryValues;
 
 /** Programmes, run by programme admins (the ones a programme lists) and HR. */
 @Path("/v1/programs")
@@ -56,7 +57,9 @@ public class ProgramResource {
     public ProgramPage list(
             @QueryParam("status") @Pattern(regexp = "draft|enrolling|matching|running|closed") String status,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "100", defaultValue = "20")) String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
         return programs.list(status, cursor, limit, caller);
     }
 

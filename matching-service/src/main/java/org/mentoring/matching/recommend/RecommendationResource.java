@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,10 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 
 /** Explained recommendations: whom to ask, for the caller (or, for administrators, for anyone). */
 @Path("/v1/recommendations")
@@ -35,11 +37,15 @@ public class RecommendationResource {
     @Operation(operationId = "listRecommendations",
             summary = "The best mentors, peers or reverse mentors for you, with score, breakdown and reasons")
     public RecommendationPage recommend(@QueryParam("kind") @DefaultValue("mentor") String kind,
-                                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                        @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                                format = "int32", minimum = "1", maximum = "50", defaultValue = "10"))
+                                                String limitValue,
                                         @QueryParam("language") String language,
                                         @QueryParam("location") String location,
                                         @QueryParam("department") String department,
-                                        @QueryParam("profileId") UUID profileId) {
+                                        @QueryParam("profileId") @Parameter(schema = @Schema(implementation = UUID.class)) String profileIdValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 50, 10);
+        UUID profileId = QueryValues.uuid("profileId", profileIdValue);
         if (profileId != null && !person.isAdmin() && !person.is(profileId)) {
             throw ProblemException.forbidden("Only administrators may ask for another person's recommendations");
         }

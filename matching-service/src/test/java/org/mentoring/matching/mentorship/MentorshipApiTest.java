@@ -331,6 +331,13 @@ class MentorshipApiTest {
                 .body("items.size()", equalTo(2)).extract().path("nextCursor");
         me.as().queryParam("limit", 2).queryParam("cursor", cursor).when().get("/v1/mentorships").then()
                 .body("items.id", equalTo(List.of(toA))).body("nextCursor", nullValue());
+        // A query value of the wrong form is a 400 naming the parameter, not a 404.
+        me.as().queryParam("limit", "two").when().get("/v1/mentorships").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        me.as().queryParam("limit", 101).when().get("/v1/mentorships").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        me.as().queryParam("profileId", "me").when().get("/v1/mentorships").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("profileId"));
 
         a.as().queryParam("profileId", me.id).when().get("/v1/mentorships").then().statusCode(403)
                 .contentType(PROBLEM);

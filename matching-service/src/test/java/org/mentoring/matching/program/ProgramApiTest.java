@@ -121,6 +121,14 @@ class ProgramApiTest {
 
         admin.asProgramAdmin().queryParam("limit", 100).when().get("/v1/programs")
                 .then().statusCode(200).body("items.id", hasItem(id));
+        admin.asProgramAdmin().queryParam("limit", "all").when().get("/v1/programs")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        admin.asProgramAdmin().queryParam("limit", "1e2").when().get("/v1/programs/" + id + "/enrolments")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        admin.asProgramAdmin().queryParam("limit", "").when().get("/v1/programs/" + id + "/matching-runs")
+                .then().statusCode(200);
+        admin.asProgramAdmin().queryParam("limit", "-1").when().get("/v1/programs/" + id + "/matching-runs")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
         admin.asProgramAdmin().queryParam("status", "enrolling").queryParam("limit", 100).when().get("/v1/programs")
                 .then().statusCode(200).body("items.id", hasItem(id)).body("items.status", not(hasItem("draft")));
         assertTrue(EventCatalogue.load().assertOutboxConforms(dataSource, "matching") > 0);

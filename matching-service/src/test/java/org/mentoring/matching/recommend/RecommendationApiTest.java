@@ -157,6 +157,10 @@ class RecommendationApiTest {
                 .contentType(PROBLEM);
         me.as().queryParam("limit", 0).when().get("/v1/recommendations").then().statusCode(400)
                 .contentType(PROBLEM);
+        me.as().queryParam("limit", "ten").when().get("/v1/recommendations").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        me.as().queryParam("profileId", "12345").when().get("/v1/recommendations").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("profileId"));
         as(People.nobody()).when().get("/v1/recommendations").then().statusCode(404).contentType(PROBLEM);
         as(TestTokens.bearer("i", "i@example.com", "integration")).when().get("/v1/recommendations").then()
                 .statusCode(403).contentType(PROBLEM);

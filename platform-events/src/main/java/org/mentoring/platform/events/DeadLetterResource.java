@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,9 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
+import org.mentoring.platform.web.QueryValues;
 
 /**
  * Operators' view of this service's dead letters: list them, and replay one after the cause has been fixed. Served
@@ -39,8 +40,13 @@ public class DeadLetterResource {
 
     @GET
     @Operation(hidden = true, operationId = "listDeadLetters", summary = "List records this service could not apply")
-    public List<DeadLetters.DeadLetter> list(@QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed,
-                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public List<DeadLetters.DeadLetter> list(
+            @QueryParam("includeReplayed") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            String includeReplayedValue,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "1000", defaultValue = "100")) String limitValue) {
+        boolean includeReplayed = QueryValues.bool("includeReplayed", includeReplayedValue, false);
+        int limit = QueryValues.integer("limit", limitValue, 1, 1000, 100);
         return deadLetters.list(includeReplayed, limit);
     }
 

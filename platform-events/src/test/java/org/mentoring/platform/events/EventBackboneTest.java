@@ -198,6 +198,10 @@ class EventBackboneTest {
         String admin = TestTokens.bearer("ops", "ops@example.com", "hr-admin");
         given().header("Authorization", admin).when().get("/admin/dead-letters")
                 .then().statusCode(200);
+        given().header("Authorization", admin).queryParam("includeReplayed", "yes").when().get("/admin/dead-letters")
+                .then().statusCode(400).body("errors[0].field", equalTo("includeReplayed"));
+        given().header("Authorization", admin).queryParam("limit", "many").when().get("/admin/dead-letters")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().when().post("/admin/dead-letters/" + deadLetterId + "/replay").then().statusCode(401);
         given().header("Authorization", TestTokens.bearer("e", "e@example.com", "employee"))
                 .when().post("/admin/dead-letters/" + deadLetterId + "/replay").then().statusCode(403);

@@ -49,4 +49,22 @@ public final class QueryValues {
             default -> throw ProblemException.invalid(name, "must be true or false");
         };
     }
+
+    /** A UUID; null when absent. */
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID such as 3f2b8c1e-5d4a-4e6f-9a7b-2c1d0e9f8a6b");
+        }
+    }
+
+    /** {@code true} or {@code false}; {@code fallback} when absent. */
+    public static boolean bool(String name, String value, boolean fallback) {
+        Boolean parsed = bool(name, value);
+        return parsed == null ? fallback : parsed;
+    }
 }

@@ -35,25 +35,29 @@ public class EmployeeChanges {
     @Inject
     ErasedEmployees erasedEmployees;
 
-    WebhookOutcome apply(String webhookId, WebhookReceiver.Delivery delivery) {
+    /** What a delivery did, and whether it created the employee's profile. */
+    record Applied(WebhookOutcome outcome, boolean created) {
+    }
+
+    Applied apply(String webhookId, WebhookReceiver.Delivery delivery) {
         // Before any row lock: an erasure in progress finishes first, and this delivery then sees it.
         erasedEmployees.lockShared();
         EmployeeRecord e = delivery.employee();
         Profile profile = byExternalId(e.externalId());
         if (profile != null && profile.isErased()) {
-            return new WebhookOutcome(webhookId, "erased", profile.id);
+            return new Applied(new WebhookOutcome(webhookId, "erased", profile.id), false);
         }
         if (profile != null && !HrisEvent.isNewer(delivery.effectiveAt(), delivery.sequence(),
                 profile.hrisEffectiveAt, profile.hrisSequence)) {
-            return new WebhookOutcome(webhookId, "stale", profile.id);
+            return new Applied(new WebhookOutcome(webhookId, "stale", profile.id), false);
         }
         boolean creating = profile == null;
         if (creating && erasedEmployees.contains(e.externalId())) {
-            return new WebhookOutcome(webhookId, "erased", null);
+            return new Applied(new WebhookOutcome(webhookId, "erased", null), false);
         }
         if (creating) {
             if (delivery.type() != HrisEvent.CREATED && delivery.type() != HrisEvent.UPDATED) {
-                return new WebhookOutcome(webhookId, "unknown_employee", null);
+                return new Applied(new WebhookOutcome(webhookId, "unknown_employee", null), false);
             }
             if (e.email() == null || e.displayName() == null) {
                 throw ProblemException.invalid("employee.email",
@@ -88,7 +92,7 @@ public class EmployeeChanges {
         } else {
             events.updated(profile);
         }
-        return new WebhookOutcome(webhookId, "applied", profile.id);
+        return new Applied(new WebhookOutcome(webhookId, "applied", profile.id), creating);
     }
 
     private void copy(EmployeeRecord e, Profile p) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mentoring.platform.web.QueryValues;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Expensive;
+import org.mentoring.platform.web.QueryValues;
 
 /** Bulk loads of employees (initial load, nightly sync) by HR or by the HRIS's service account. */
 @Path("/v1/hris/{integration}/imports")
@@ -61,8 +60,10 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)),
             headers = @Header(name = "Location", description = "URL of the import job", schema = @Schema(type = SchemaType.STRING)))
     public Response start(@PathParam("integration") String integration,
-                          @QueryParam("fullSync") @DefaultValue("false") boolean fullSync,
-                          @QueryParam("terminateMissing") @DefaultValue("false") boolean terminateMissing,
+                          @QueryParam("fullSync") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN,
+                                  defaultValue = "false")) String fullSyncValue,
+                          @QueryParam("terminateMissing") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN,
+                                  defaultValue = "false")) String terminateMissingValue,
                           @QueryParam("maxTerminations") @Parameter(description = "With terminateMissing: how many "
                                   + "terminations you expect. Without it, a sync that would terminate more than 10 people "
                                   + "and more than 20 % of the integration's active people fails and changes nothing.",
@@ -70,6 +71,8 @@ public class ImportResource {
                           String maxTerminations,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           byte[] body) {
+        boolean fullSync = QueryValues.bool("fullSync", fullSyncValue, false);
+        boolean terminateMissing = QueryValues.bool("terminateMissing", terminateMissingValue, false);
         ImportView job = imports.start(integration, contentType, fullSync, terminateMissing,
                 QueryValues.integer("maxTerminations", maxTerminations, 0, Integer.MAX_VALUE, null), body);
         return Response.accepted(job)

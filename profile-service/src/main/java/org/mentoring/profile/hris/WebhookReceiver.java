@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
@@ -26,6 +27,8 @@ import org.mentoring.profile.signing.WebhookSignature;
  */
 @ApplicationScoped
 public class WebhookReceiver {
+
+    private static final Logger LOG = Logger.getLogger(WebhookReceiver.class);
 
     @Inject
     IntegrationService integrations;
@@ -69,14 +72,50 @@ public class WebhookReceiver {
         if (inserted == 0) {
             return new WebhookOutcome(webhookId, "duplicate", null);
         }
-        WebhookOutcome outcome = changes.apply(webhookId, delivery);
+        EmployeeChanges.Applied applied = changes.apply(webhookId, delivery);
+        record(integration.id, webhookId, applied.outcome());
+        if (applied.created()) {
+            applyHeld(delivery.employee().externalId());
+        }
+        return applied.outcome();
+    }
+
+    private void record(UUID integrationId, String webhookId, WebhookOutcome outcome) {
         // A delivery about an erased person is kept only as a webhook-id (so a replay stays a duplicate), not its body.
         em.createNativeQuery("UPDATE hris_event SET outcome = :o, profile_id = :p, external_id = CASE WHEN :o = 'erased' "
                         + "THEN NULL ELSE external_id END, body = CASE WHEN :o = 'erased' THEN ''::bytea ELSE body END "
                         + "WHERE integration_id = :i AND webhook_id = :w")
                 .setParameter("o", outcome.outcome()).setParameter("p", outcome.profileId())
-                .setParameter("i", integration.id).setParameter("w", webhookId).executeUpdate();
-        return outcome;
+                .setParameter("i", integrationId).setParameter("w", webhookId).executeUpdate();
+    }
+
+    /**
+     * A termination, leave or manager change that arrived before the employee existed was held (answered
+     * {@code unknown_employee}). Once a created or updated event makes the employee, the held facts are applied in
+     * the order they happened: those newer than the event that created them take effect, older ones are stale.
+     */
+    private void applyHeld(String externalId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> held = em.createNativeQuery("SELECT e.integration_id, e.webhook_id, e.body, i.field_mapping "
+                        + "FROM hris_event e JOIN hris_integration i ON i.id = e.integration_id "
+                        + "WHERE e.external_id = :x AND e.outcome = 'unknown_employee' "
+                        + "ORDER BY e.effective_at, e.sequence NULLS FIRST, e.received_at FOR UPDATE OF e")
+                .setParameter("x", externalId).getResultList();
+        for (Object[] row : held) {
+            UUID integrationId = (UUID) row[0];
+            String webhookId = (String) row[1];
+            Delivery delivery;
+            try {
+                delivery = parse(integrationId, (byte[]) row[2], FieldMapping.valueOf((String) row[3]));
+            } catch (ProblemException e) {
+                // Accepted when it arrived, refused by the rules of today: it must not stop the employee's creation.
+                LOG.warnf("A held HRIS event %s no longer reads as a valid event (%s); it is not applied", webhookId,
+                        e.getMessage());
+                record(integrationId, webhookId, new WebhookOutcome(webhookId, "refused", null));
+                continue;
+            }
+            record(integrationId, webhookId, changes.apply(webhookId, delivery).outcome());
+        }
     }
 
     private void verify(HrisIntegration integration, String webhookId, String timestamp, String signature,

@@ -7,8 +7,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -25,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 
 /** The skills catalogue: read by everyone signed in, extended by HR administrators. */
 @Path("/v1/skills")
@@ -44,7 +44,10 @@ public class SkillResource {
     @Operation(operationId = "searchSkills", summary = "Search the skills catalogue by name prefix or category")
     public List<SkillView> search(@QueryParam("prefix") @DefaultValue("") String prefix,
                                   @QueryParam("category") String category,
-                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+                                  @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                          format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+                                          String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
         return catalogue.search(prefix, category, limit);
     }
 

@@ -7,12 +7,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,12 +20,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.webhook.SubscriptionViews.DeliveryPage;
 import org.mentoring.profile.webhook.SubscriptionViews.DeliveryView;
 import org.mentoring.profile.webhook.SubscriptionViews.Redelivery;
@@ -66,7 +66,10 @@ public class WebhookSubscriptionResource {
     @GET
     @Operation(operationId = "listWebhookSubscriptions", summary = "The caller's webhook subscriptions, a page at a time")
     public SubscriptionPage list(@QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                                 @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                         format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
+                                         String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 200, 50);
         UUID after = cursor == null ? null : parseCursor(cursor);
         List<WebhookSubscription> page = subscriptions.list(caller, after, limit + 1);
         String next = page.size() > limit ? page.get(limit - 1).id.toString() : null;
@@ -111,7 +114,10 @@ public class WebhookSubscriptionResource {
     @Operation(operationId = "listWebhookDeliveries",
             summary = "The delivery log: attempts, status codes, latency and next attempt, newest first")
     public DeliveryPage deliveries(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
-                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                                   @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                           format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
+                                           String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 200, 50);
         return subscriptions.deliveryLog(id, cursor, limit, caller);
     }
 

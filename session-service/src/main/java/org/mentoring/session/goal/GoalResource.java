@@ -7,11 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -22,9 +19,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.session.participant.MentorshipAccess;
 
 /** Goals of mentorships, their milestones, action items and reviews in sessions. */
@@ -53,8 +54,10 @@ public class GoalResource {
     @Operation(operationId = "listGoals", summary = "List the goals the caller may see, oldest first")
     public GoalPage list(@QueryParam("mentorshipId") String mentorshipId, @QueryParam("status") String status,
                          @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return goals.list(uuid(mentorshipId), status(status), cursor, limit, access);
+                         @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                                 minimum = "1", maximum = "100", defaultValue = "20")) String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
+        return goals.list(QueryValues.uuid("mentorshipId", mentorshipId), status(status), cursor, limit, access);
     }
 
     @GET
@@ -122,14 +125,6 @@ public class GoalResource {
     @Operation(operationId = "reviewGoal", summary = "Record that a goal was reviewed in a session, with its progress")
     public GoalView review(@PathParam("id") UUID id, @NotNull @Valid GoalRequests.NewReview request) {
         return goals.review(id, request, access);
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("mentorshipId", "is not a UUID");
-        }
     }
 
     private static GoalStatus status(String value) {

@@ -9,11 +9,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,9 +21,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.session.calendar.IcsWriter;
 import org.mentoring.session.participant.MentorshipAccess;
 
@@ -67,8 +68,12 @@ public class SessionResource {
                             @QueryParam("participant") String participant,
                             @QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("status") String status, @QueryParam("cursor") String cursor,
-                            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return sessions.list(new SessionQuery(uuid("mentorshipId", mentorshipId), uuid("participant", participant),
+                            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                    format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+                            String limitValue) {
+        int limit = QueryValues.integer("limit", limitValue, 1, 100, 20);
+        return sessions.list(new SessionQuery(QueryValues.uuid("mentorshipId", mentorshipId),
+                QueryValues.uuid("participant", participant),
                 time("from", from), time("to", to), status(status), cursor, limit), access);
     }
 
@@ -168,14 +173,6 @@ public class SessionResource {
     @Operation(operationId = "setSessionPrivateNote", summary = "Replace the caller's own private note (empty deletes it)")
     public SessionView setPrivateNote(@PathParam("id") UUID id, @NotNull @Valid SessionRequests.Note request) {
         return sessions.setPrivateNote(id, request.text(), access).view();
-    }
-
-    static UUID uuid(String field, String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "is not a UUID");
-        }
     }
 
     private static OffsetDateTime time(String field, String value) {
