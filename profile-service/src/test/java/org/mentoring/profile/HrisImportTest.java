@@ -12,6 +12,7 @@ import static org.mentoring.profile.Api.hrAdmin;
 import static org.mentoring.profile.Api.unique;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -140,6 +141,101 @@ class HrisImportTest {
         assertEquals(0, partial.getInt("updated"), partial.prettify());
         as(hrAdmin()).queryParam("q", "Bamboo " + p + "2").queryParam("status", "terminated")
                 .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    private String titleAndStatus(String externalId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT job_title || ' ' || status FROM profile WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void update(Hris.Integration hris, String occurredAt, String externalId, String title, String outcome) {
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.updated", occurredAt,
+                        "{\"externalId\":\"" + externalId + "\",\"jobTitle\":\"" + title + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo(outcome));
+    }
+
+    @Test
+    void anImportSaysWhenItWasExportedAndItsOlderRowsNeverUndoNewerEvents() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("asof");
+        String csv = HEADER + row(p, 0, null, "Lead") + row(p, 1, p + "-0", "Analyst") + row(p, 2, p + "-0", "Analyst");
+        JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "?asOf=2026-05-01T00:00:00Z");
+        assertEquals(3, first.getInt("created"), first.prettify());
+        assertEquals("2026-05-01T00:00:00Z", first.getString("asOf"));
+        // After the export: a promotion and a hire. Before it: a change the export already reflects.
+        update(hris, "2026-05-03T09:00:00Z", p + "-1", "Principal", "applied");
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-05-03T09:00:00Z",
+                        "{\"externalId\":\"" + p + "-9\",\"email\":\"" + p + "-9@example.com\",\"displayName\":\"New "
+                                + p + "\",\"jobTitle\":\"Hire\"}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        update(hris, "2026-04-20T09:00:00Z", p + "-2", "Intern", "stale");
+
+        // A full sync exported on 2 May: it still has the old title, leaves out p-2 (gone) and p-9 (hired since).
+        String sync = HEADER + row(p, 0, null, "Lead") + row(p, 1, p + "-0", "Analyst");
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", sync,
+                "?fullSync=true&terminateMissing=true&asOf=2026-05-02T00:00:00Z");
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("stale"), job.prettify());
+        assertEquals(1, job.getInt("terminated"));
+        assertEquals(1, job.getInt("unchanged"));
+        assertEquals(0, job.getInt("updated"));
+        assertEquals("Principal active", titleAndStatus(p + "-1"));
+        assertEquals("Analyst terminated", titleAndStatus(p + "-2"));
+        assertEquals("Hire active", titleAndStatus(p + "-9"));
+        // The unchanged row now says how p-0 was on 2 May: an event from 1 May arriving late is stale.
+        update(hris, "2026-05-01T12:00:00Z", p + "-0", "Manager", "stale");
+        update(hris, "2026-05-02T12:00:00Z", p + "-0", "Director", "applied");
+        assertEquals("Director active", titleAndStatus(p + "-0"));
+
+        // Without asOf the file's rows apply whatever their age, as before.
+        JsonPath undated = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(p, 1, p + "-0", "Analyst"), "");
+        assertEquals(1, undated.getInt("updated"), undated.prettify());
+        assertEquals(0, undated.getInt("stale"));
+        assertEquals("Analyst active", titleAndStatus(p + "-1"));
+
+        // Set up before the first import arrives: a termination sent for someone the service does not know yet is
+        // held, and applied when a file exported before it creates them; one older than the export is stale.
+        String q = unique("held");
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.terminated", "2026-06-02T09:00:00Z",
+                "{\"externalId\":\"" + q + "-1\"}")).then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.on_leave", "2026-05-30T09:00:00Z",
+                "{\"externalId\":\"" + q + "-2\"}")).then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        JsonPath initial = importAndWait(hrAdmin(), hris.id(), "text/csv",
+                HEADER + row(q, 1, null, "Analyst") + row(q, 2, null, "Analyst"), "?asOf=2026-06-01T00:00:00Z");
+        assertEquals(2, initial.getInt("created"), initial.prettify());
+        assertEquals("Analyst terminated", titleAndStatus(q + "-1"));
+        assertEquals("Analyst active", titleAndStatus(q + "-2"));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT o.type FROM outbox o JOIN profile p ON o.record_key = p.id::text WHERE p.external_id = ? "
+                        + "ORDER BY o.seq")) {
+            s.setString(1, q + "-1");
+            List<String> types = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("mentoring.profile.created.v1", "mentoring.profile.deactivated.v1"), types);
+        }
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT string_agg(outcome, ',' ORDER BY external_id) FROM hris_event WHERE external_id IN (?, ?)")) {
+            s.setString(1, q + "-1");
+            s.setString(2, q + "-2");
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("applied,stale", rs.getString(1));
+            }
+        }
+
+        as(hrAdmin()).contentType("text/csv").body(sync).when().post("/v1/hris/" + hris.id() + "/imports?asOf=yesterday")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
+        as(hrAdmin()).contentType("text/csv").body(sync).when().post("/v1/hris/" + hris.id() + "/imports?asOf=2999-01-01T00:00:00Z")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
     }
 
     @Test

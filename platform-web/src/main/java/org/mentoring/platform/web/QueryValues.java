@@ -67,4 +67,16 @@ public final class QueryValues {
         Boolean parsed = bool(name, value);
         return parsed == null ? fallback : parsed;
     }
+
+    /** An ISO-8601 instant such as 2026-11-25T09:00:00Z (or with an offset); null when absent. */
+    public static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-11-25T09:00:00Z");
+        }
+    }
 }

@@ -31,6 +31,9 @@ public class ImportJob {
     /** How many terminations the caller accepts from this full sync; null for the default guard. */
     @Column(name = "max_terminations")
     public Integer maxTerminations;
+    /** When the HRIS exported the file, if the caller said; orders its rows against webhook events. */
+    @Column(name = "as_of")
+    public Instant asOf;
     public String status;
     @Column(name = "total_rows")
     public int totalRows;
@@ -47,6 +50,9 @@ public class ImportJob {
     /** Rows left out because the person's data was erased. */
     @Column(name = "erased_count")
     public int erased;
+    /** Rows left out because the HRIS changed the person after the file's asOf. */
+    @Column(name = "stale_count")
+    public int stale;
     @Column(name = "error_count")
     public int errorCount;
     @JdbcTypeCode(SqlTypes.JSON)

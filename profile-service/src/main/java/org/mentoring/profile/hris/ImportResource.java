@@ -69,12 +69,19 @@ public class ImportResource {
                                   + "and more than 20 % of the integration's active people fails and changes nothing.",
                                   schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
                           String maxTerminations,
+                          @QueryParam("asOf") @Parameter(description = "When the HRIS exported the file (ISO-8601 "
+                                  + "instant). Rows about people whose HRIS events since then were applied are left as "
+                                  + "they are (counted as stale), and a full sync does not terminate people who appeared "
+                                  + "after it. Without it, the file's rows apply whatever their age.",
+                                  schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                          String asOf,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           byte[] body) {
         boolean fullSync = QueryValues.bool("fullSync", fullSyncValue, false);
         boolean terminateMissing = QueryValues.bool("terminateMissing", terminateMissingValue, false);
         ImportView job = imports.start(integration, contentType, fullSync, terminateMissing,
-                QueryValues.integer("maxTerminations", maxTerminations, 0, Integer.MAX_VALUE, null), body);
+                QueryValues.integer("maxTerminations", maxTerminations, 0, Integer.MAX_VALUE, null),
+                QueryValues.instant("asOf", asOf), body);
         return Response.accepted(job)
                 .location(URI.create("/v1/hris/" + integration + "/imports/" + job.id()))
                 .build();

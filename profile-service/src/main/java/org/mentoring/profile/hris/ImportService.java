@@ -80,6 +80,8 @@ public class ImportService {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
     /** Several missed heartbeats, so a long garbage collection or a slow database does not fail a live import. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    /** How far ahead of this service's clock an export time may be (the two clocks differ a little). */
+    private static final Duration AS_OF_LEEWAY = Duration.ofMinutes(5);
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/jsonl";
     public static final String NDJSON = "application/x-ndjson";
@@ -95,6 +97,9 @@ public class ImportService {
 
     @Inject
     IntegrationService integrations;
+
+    @Inject
+    WebhookReceiver webhooks;
 
     @Inject
     ProfileEvents events;
@@ -173,7 +178,7 @@ public class ImportService {
 
     /** Records the job and starts it in the background; the caller polls {@link #get}. */
     public ImportView start(String integrationId, String mediaType, boolean fullSync, boolean terminateMissing,
-                            Integer maxTerminations, byte[] body) {
+                            Integer maxTerminations, Instant asOf, byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
         String format = format(mediaType);
         if (terminateMissing && !fullSync) {
@@ -181,6 +186,9 @@ public class ImportService {
         }
         if (maxTerminations != null && !terminateMissing) {
             throw ProblemException.invalid("maxTerminations", "only applies with terminateMissing=true");
+        }
+        if (asOf != null && asOf.isAfter(Instant.now().plus(AS_OF_LEEWAY))) {
+            throw ProblemException.invalid("asOf", "is in the future: it is when the HRIS exported the file");
         }
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
@@ -190,6 +198,7 @@ public class ImportService {
             j.fullSync = fullSync;
             j.terminateMissing = terminateMissing;
             j.maxTerminations = maxTerminations;
+            j.asOf = asOf;
             j.status = "queued";
             j.createdAt = Instant.now();
             j.heartbeatAt = j.createdAt;
@@ -374,6 +383,8 @@ public class ImportService {
         ImportJob snapshot = em.find(ImportJob.class, jobId);
         boolean terminateMissing = snapshot.fullSync && snapshot.terminateMissing;
         Integer maxTerminations = snapshot.maxTerminations;
+        // An instant as SQL: made here from an Instant, never from the caller's text.
+        String asOf = snapshot.asOf == null ? null : "'" + snapshot.asOf + "'::timestamptz";
         UUID integrationId = snapshot.integrationId;
         em.detach(snapshot);
         List<ImportJob.RowError> errors = new ArrayList<>();
@@ -386,6 +397,7 @@ public class ImportService {
         int valid;
         int unchanged;
         int erasedRows = 0;
+        int staleRows = 0;
         long merged;
         long mergeStarted;
         try (Connection c = dataSource.getConnection()) {
@@ -467,6 +479,12 @@ public class ImportService {
                 errors.add(new ImportJob.RowError(lineOf.get(externalId), externalId, "email",
                         "email and displayName are required for a new employee"));
             }
+            if (asOf != null) {
+                // The HRIS told this service of a change to these people after the file was exported: the file's
+                // older rows must not undo it (the same rule as a webhook's occurredAt).
+                staleRows = column(c, "DELETE FROM hris_import_rows r USING profile p WHERE p.external_id = "
+                        + "r.external_id AND p.hris_effective_at >= " + asOf + " RETURNING r.external_id").size();
+            }
             valid = (int) count(c, "SELECT count(*) FROM hris_import_rows");
             // A row that terminates someone active or on leave is a deactivation, published as such (below).
             List<UUID> leaving = uuids(c, "SELECT p.id::text FROM hris_import_rows r JOIN profile p ON p.external_id = "
@@ -480,7 +498,8 @@ public class ImportService {
                         grade_label = coalesce(r.grade_label, p.grade_label),
                         manager_external_id = coalesce(r.manager_external_id, p.manager_external_id),
                         hire_date = coalesce(r.hire_date, p.hire_date), status = coalesce(r.status, %2$s),
-                        hris_integration_id = '%1$s', version = p.version + 1, updated_at = now()
+                        hris_integration_id = '%1$s', version = p.version + 1, updated_at = now(),
+                        hris_effective_at = %3$s, hris_sequence = %4$s
                     FROM hris_import_rows r
                     WHERE p.external_id = r.external_id AND p.status <> 'erased'
                       AND (coalesce(r.email, p.email), coalesce(r.display_name, p.display_name),
@@ -494,7 +513,8 @@ public class ImportService {
                            p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)
                     RETURNING p.id::text""".formatted(integrationId, terminateMissing
                     // A full sync that terminates whoever it leaves out also brings back whoever it lists again.
-                    ? "CASE WHEN p.status = 'terminated' THEN 'active' ELSE p.status END" : "p.status"));
+                    ? "CASE WHEN p.status = 'terminated' THEN 'active' ELSE p.status END" : "p.status",
+                    asOf == null ? "p.hris_effective_at" : asOf, asOf == null ? "p.hris_sequence" : "NULL"));
             Set<UUID> changedRows = new HashSet<>(rowUpdates);
             if (anyErased) {
                 changedRows.addAll(uuids(c, """
@@ -514,16 +534,16 @@ public class ImportService {
             created.addAll(uuids(c, """
                     INSERT INTO profile (id, external_id, email, display_name, job_title, department, location,
                         time_zone, languages, level, grade_label, manager_external_id, manager_id, hire_date, status,
-                        version, created_at, updated_at, hris_integration_id)
+                        version, created_at, updated_at, hris_integration_id, hris_effective_at)
                     SELECT r.id, r.external_id, r.email, r.display_name, r.job_title, r.department,
                         r.location, r.time_zone, coalesce(r.languages, '[]'), r.level, r.grade_label,
                         r.manager_external_id, nullif(coalesce(m.id, n.id), r.id), r.hire_date,
-                        coalesce(r.status, 'active'), 1, now(), now(), '%s'::uuid
+                        coalesce(r.status, 'active'), 1, now(), now(), '%s'::uuid, %s
                     FROM hris_import_rows r
                     LEFT JOIN profile m ON m.external_id = r.manager_external_id
                     LEFT JOIN hris_import_rows n ON n.external_id = r.manager_external_id
                     WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
-                    RETURNING id::text""".formatted(integrationId)));
+                    RETURNING id::text""".formatted(integrationId, asOf == null ? "NULL::timestamptz" : asOf)));
             aside.rebuild(c);
             updated.addAll(uuids(c, """
                     UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
@@ -532,6 +552,15 @@ public class ImportService {
                           WHERE c.manager_external_id IS NOT NULL) m
                     WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
                     RETURNING p.id::text"""));
+            if (asOf != null) {
+                // The rows that changed nothing still say how these people were at asOf: a webhook event older than
+                // that, arriving late, is stale. Only the marker moves (no new version, no event).
+                try (Statement s = c.createStatement()) {
+                    s.execute("UPDATE profile p SET hris_effective_at = " + asOf + ", hris_sequence = NULL "
+                            + "FROM hris_import_rows r WHERE p.external_id = r.external_id AND p.status <> 'erased' "
+                            + "AND (p.hris_effective_at IS NULL OR p.hris_effective_at < " + asOf + ")");
+                }
+            }
             if (terminateMissing) {
                 if (ids(c, "SELECT external_id FROM hris_import_seen LIMIT 1").isEmpty()) {
                     throw new IllegalArgumentException("a full sync with no rows would terminate everyone; refused");
@@ -539,7 +568,9 @@ public class ImportService {
                 String missing = """
                         FROM profile p WHERE p.hris_integration_id = '%s' AND p.status IN ('active', 'on_leave')
                           AND NOT EXISTS (SELECT 1 FROM hris_import_seen s WHERE s.external_id = p.external_id)"""
-                        .formatted(integrationId);
+                        .formatted(integrationId)
+                        // Someone the HRIS told of after the export is not missing from it.
+                        + (asOf == null ? "" : " AND (p.hris_effective_at IS NULL OR p.hris_effective_at < " + asOf + ")");
                 long leavingCount = count(c, "SELECT count(*) " + missing);
                 long allowed = maxTerminations != null ? maxTerminations : Math.max(MASS_TERMINATION_PEOPLE,
                         count(c, "SELECT count(*) FROM profile WHERE hris_integration_id = '%s' AND status IN "
@@ -553,12 +584,22 @@ public class ImportService {
                             + leavingCount);
                 }
                 terminated.addAll(uuids(c, "UPDATE profile SET status = 'terminated', version = version + 1, "
-                        + "updated_at = now() WHERE id IN (SELECT p.id " + missing + ") RETURNING id::text"));
+                        + "updated_at = now()" + (asOf == null ? "" : ", hris_effective_at = " + asOf + ", hris_sequence = NULL")
+                        + " WHERE id IN (SELECT p.id " + missing + ") RETURNING id::text"));
             }
             updated.removeAll(created);
             updated.removeAll(terminated);
             merged = System.nanoTime();
             publish(c, created, updated, terminated);
+            if (asOf != null) {
+                // Terminations, leaves and manager changes that came as webhooks before these people existed here,
+                // after the export was taken, now apply (after the events above, in the order they happened).
+                // Those older than the export are marked stale.
+                for (String externalId : ids(c, "SELECT DISTINCT e.external_id FROM hris_event e JOIN hris_import_rows r "
+                        + "ON r.external_id = e.external_id WHERE e.outcome = 'unknown_employee'")) {
+                    webhooks.applyHeld(externalId);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("import " + jobId + " failed in the database", e);
         }
@@ -574,6 +615,7 @@ public class ImportService {
         job.unchanged = unchanged - created.size();
         job.terminated = terminated.size();
         job.erased = erasedRows;
+        job.stale = staleRows;
         errors.sort(java.util.Comparator.comparingInt(ImportJob.RowError::line));
         job.errorCount = errors.size();
         job.errors = new ArrayList<>(errors.subList(0, Math.min(errors.size(), ImportJob.MAX_STORED_ERRORS)));

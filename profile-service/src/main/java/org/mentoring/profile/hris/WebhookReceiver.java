@@ -91,10 +91,11 @@ public class WebhookReceiver {
 
     /**
      * A termination, leave or manager change that arrived before the employee existed was held (answered
-     * {@code unknown_employee}). Once a created or updated event makes the employee, the held facts are applied in
-     * the order they happened: those newer than the event that created them take effect, older ones are stale.
+     * {@code unknown_employee}). Once a created or updated event (or an import that says when it was exported) makes
+     * the employee, the held facts are applied in the order they happened: those newer than what created them take
+     * effect, older ones are stale. Runs in the caller's transaction.
      */
-    private void applyHeld(String externalId) {
+    void applyHeld(String externalId) {
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("SELECT e.integration_id, e.webhook_id, e.body, i.field_mapping "
                         + "FROM hris_event e JOIN hris_integration i ON i.id = e.integration_id "
