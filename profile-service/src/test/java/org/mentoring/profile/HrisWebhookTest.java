@@ -251,6 +251,41 @@ class HrisWebhookTest {
         assertEquals("Finance", profile.get("department"));
     }
 
+    @Test
+    void anExplicitNullRemovesAFieldAndAFieldLeftOutStaysAsItIs() {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String boss = unique("B");
+        deliver(hris, unique("msg"), event("employee.created", "2026-07-01T08:00:00Z", employee(boss, boss + "@example.com", "Head")))
+                .then().statusCode(200);
+        deliver(hris, unique("msg"), event("employee.created", "2026-07-01T09:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"email\":\"" + x + "@example.com\",\"displayName\":\"Emp " + x
+                        + "\",\"jobTitle\":\"Analyst\",\"department\":\"Finance\",\"level\":4,\"gradeLabel\":\"P4\","
+                        + "\"languages\":[\"fr\"],\"hireDate\":\"2020-01-06\",\"managerExternalId\":\"" + boss + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        deliver(hris, unique("msg"), event("employee.updated", "2026-07-02T09:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"jobTitle\":null,\"level\":null,\"gradeLabel\":null,"
+                        + "\"managerExternalId\":null,\"department\":\"Sales\",\"email\":null,\"displayName\":null}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        Map<String, Object> profile = profileOf(x);
+        assertEquals(null, profile.get("jobTitle"));
+        assertEquals(null, profile.get("level"));
+        assertEquals(null, profile.get("gradeLabel"));
+        assertEquals(null, profile.get("managerId"));
+        assertEquals("Sales", profile.get("department"));
+        // Left out: kept. An id, email and name are never removed, a null there changes nothing.
+        assertEquals(List.of("fr"), profile.get("languages"));
+        assertEquals("2020-01-06", profile.get("hireDate"));
+        assertEquals(x + "@example.com", profile.get("email"));
+        assertEquals("Emp " + x, profile.get("displayName"));
+        deliver(hris, unique("msg"), event("employee.updated", "2026-07-03T09:00:00Z",
+                "{\"externalId\":\"" + x + "\",\"languages\":null,\"hireDate\":null}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        profile = profileOf(x);
+        assertEquals(List.of(), profile.get("languages"));
+        assertEquals(null, profile.get("hireDate"));
+    }
+
     /** The first column of a query with one text parameter, row by row. */
     private List<String> texts(String sql, String parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -96,6 +96,7 @@ public class EmployeeChanges {
     }
 
     private void copy(EmployeeRecord e, Profile p) {
+        clear(e, p);
         if (e.has("email")) {
             p.email = e.email();
         }
@@ -131,6 +132,23 @@ public class EmployeeChanges {
         }
         if (e.has("managerExternalId")) {
             setManager(p, e.managerExternalId());
+        }
+    }
+
+    private void clear(EmployeeRecord e, Profile p) {
+        for (String field : e.cleared()) {
+            switch (field) {
+                case "jobTitle" -> p.jobTitle = null;
+                case "department" -> p.department = null;
+                case "location" -> p.location = null;
+                case "timeZone" -> p.timeZone = null;
+                case "languages" -> p.languages = new ArrayList<>();
+                case "level" -> p.level = null;
+                case "gradeLabel" -> p.gradeLabel = null;
+                case "managerExternalId" -> setManager(p, null);
+                case "hireDate" -> p.hireDate = null;
+                default -> throw new IllegalArgumentException("not a field an HRIS may remove: " + field);
+            }
         }
     }
 

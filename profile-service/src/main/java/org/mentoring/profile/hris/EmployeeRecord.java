@@ -17,12 +17,17 @@ import org.mentoring.profile.profile.LanguageTags;
 
 /**
  * One employee as an HRIS states it, after field mapping and validation. {@code present} names the fields the
- * HRIS sent: an update changes those and leaves the others as they are.
+ * HRIS sent: an update changes those and leaves the others as they are. {@code cleared} names the fields it sent as
+ * an explicit JSON null in a webhook event, which an update removes.
  */
 public record EmployeeRecord(
         String externalId, String email, String displayName, String jobTitle, String department, String location,
         String timeZone, List<String> languages, Integer level, String gradeLabel, String managerExternalId,
-        LocalDate hireDate, String status, Set<String> present) {
+        LocalDate hireDate, String status, Set<String> present, Set<String> cleared) {
+
+    /** The fields an HRIS may remove; an employee always keeps an id, an email, a name and a status. */
+    public static final Set<String> CLEARABLE = Set.of("jobTitle", "department", "location", "timeZone", "languages",
+            "level", "gradeLabel", "managerExternalId", "hireDate");
 
     public static final List<String> FIELDS = List.of("externalId", "email", "displayName", "jobTitle", "department",
             "location", "timeZone", "languages", "level", "gradeLabel", "managerExternalId", "hireDate", "status");
@@ -111,7 +116,7 @@ public record EmployeeRecord(
             errors.add(error("status", "must be active, on_leave or terminated"));
         }
         EmployeeRecord record = new EmployeeRecord(externalId, email, values[2], values[3], values[4], values[5],
-                timeZone, languages, level, values[9], values[10], hireDate, status, Set.copyOf(present));
+                timeZone, languages, level, values[9], values[10], hireDate, status, Set.copyOf(present), Set.of());
         return new Parsed(record, List.copyOf(errors));
     }
 
@@ -130,6 +135,20 @@ public record EmployeeRecord(
 
     public boolean has(String field) {
         return present.contains(field);
+    }
+
+    /** Whether the HRIS removed this field (sent it as null). */
+    public boolean clears(String field) {
+        return cleared.contains(field);
+    }
+
+    /** This record, with the given fields removed by the HRIS (those it also sent a value for are kept). */
+    public EmployeeRecord clearing(Set<String> fields) {
+        Set<String> removed = new TreeSet<>(fields);
+        removed.retainAll(CLEARABLE);
+        removed.removeAll(present);
+        return new EmployeeRecord(externalId, email, displayName, jobTitle, department, location, timeZone, languages,
+                level, gradeLabel, managerExternalId, hireDate, status, present, Set.copyOf(removed));
     }
 
     private static String normalizeStatus(String raw) {

@@ -187,6 +187,17 @@ public class WebhookReceiver {
             parsed.errors().stream().filter(e -> used == null || used.contains(e.field()))
                     .forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
             record = parsed.record();
+            if (type == HrisEvent.CREATED || type == HrisEvent.UPDATED) {
+                // An explicit null removes a field (as in a JSON merge patch); a field left out stays as it is.
+                java.util.Set<String> nulls = new java.util.HashSet<>();
+                for (String field : EmployeeRecord.CLEARABLE) {
+                    JsonNode value = employee.get(mapping.sourceKey(field));
+                    if (value != null && value.isNull()) {
+                        nulls.add(field);
+                    }
+                }
+                record = record.clearing(nulls);
+            }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The event is not a valid employee event", errors);
