@@ -103,6 +103,46 @@ class HrisImportTest {
     }
 
     @Test
+    void aRowPassedOverAsLastImportedIsComparedInFullOnceThePersonChangedElsewhere() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("again");
+        // p-5 names a manager this file does not hold yet.
+        String csv = HEADER + row(p, 0, null, "Lead") + row(p, 1, p + "-0", "Analyst") + row(p, 2, p + "-0", "Analyst")
+                + row(p, 5, p + "-6", "Analyst");
+        assertEquals(4, importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "").getInt("created"));
+        JsonPath same = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(4, same.getInt("unchanged"), same.prettify());
+
+        // HR moves p-1 to another department, a webhook retitles p-2, and p-5's manager arrives: the next sync of the
+        // same file puts back what the HRIS file says and keeps the manager link.
+        String id1 = profileId(p + "-1");
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + id1).then().statusCode(200).extract().header("ETag");
+        as(hrAdmin()).contentType(Api.MERGE_PATCH).header("If-Match", etag).body("{\"department\":\"Finance\"}")
+                .when().patch("/v1/profiles/" + id1).then().statusCode(200).body("department", equalTo("Finance"));
+        update(hris, "2026-08-01T09:00:00Z", p + "-2", "Principal", "applied");
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-08-01T09:00:00Z",
+                        "{\"externalId\":\"" + p + "-6\",\"email\":\"" + p + "-6@example.com\",\"displayName\":\"Boss "
+                                + p + "\"}"))
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        JsonPath sync = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(2, sync.getInt("updated"), sync.prettify());
+        assertEquals(2, sync.getInt("unchanged"));
+        assertEquals("Analyst active", titleAndStatus(p + "-2"));
+        as(hrAdmin()).when().get("/v1/profiles/" + id1).then().statusCode(200).body("department", equalTo("Operations"));
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId(p + "-5")).then().statusCode(200)
+                .body("managerId", equalTo(profileId(p + "-6")));
+
+        JsonPath quiet = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(4, quiet.getInt("unchanged"), quiet.prettify());
+        assertEquals(0, quiet.getInt("updated"));
+        // A changed row is never passed over.
+        JsonPath changed = importAndWait(hrAdmin(), hris.id(), "text/csv",
+                csv.replace(row(p, 2, p + "-0", "Analyst"), row(p, 2, p + "-0", "Senior Analyst")), "");
+        assertEquals(1, changed.getInt("updated"), changed.prettify());
+        assertEquals("Senior Analyst active", titleAndStatus(p + "-2"));
+    }
+
+    @Test
     void jsonLinesFullSyncTerminatesThoseMissing() {
         Hris.Integration hris = Hris.register("bamboohr");
         String p = unique("bh");
