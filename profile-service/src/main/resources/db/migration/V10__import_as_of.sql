@@ -10,3 +10,6 @@ ALTER TABLE hris_import ADD COLUMN stale_count integer NOT NULL DEFAULT 0;
 -- moves the version on, and the next row about the person is compared in full again.
 ALTER TABLE profile ADD COLUMN hris_row_digest bytea;
 ALTER TABLE profile ADD COLUMN hris_row_version bigint;
+
+-- Events held for employees this service does not know yet, looked up when such an employee appears.
+CREATE INDEX hris_event_held ON hris_event (external_id) WHERE outcome = 'unknown_employee';

@@ -207,6 +207,9 @@ class HrisImportTest {
         JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "?asOf=2026-05-01T00:00:00Z");
         assertEquals(3, first.getInt("created"), first.prettify());
         assertEquals("2026-05-01T00:00:00Z", first.getString("asOf"));
+        JsonPath resent = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "?asOf=2026-05-01T00:00:00Z");
+        assertEquals(3, resent.getInt("unchanged"), resent.prettify());
+        assertEquals(0, resent.getInt("stale"));
         // After the export: a promotion and a hire. Before it: a change the export already reflects.
         update(hris, "2026-05-03T09:00:00Z", p + "-1", "Principal", "applied");
         Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-05-03T09:00:00Z",
@@ -276,6 +279,8 @@ class HrisImportTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
         as(hrAdmin()).contentType("text/csv").body(sync).when().post("/v1/hris/" + hris.id() + "/imports?asOf=2999-01-01T00:00:00Z")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
+        as(hrAdmin()).contentType("text/csv").body(sync).when().post("/v1/hris/" + hris.id() + "/imports?asOf=0001-01-01T00:00:00Z")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
     }
 
     @Test
@@ -335,7 +340,7 @@ class HrisImportTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("maxTerminations"));
         // A word other than true or false is refused, not read as false (which would sync without terminating).
         as(hrAdmin()).contentType("text/csv").body(truncated)
-                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=true&terminateMissing=yes")
+                .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=True&terminateMissing=yes")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("terminateMissing"));
         as(hrAdmin()).contentType("text/csv").body(truncated)
                 .when().post("/v1/hris/" + hris.id() + "/imports?fullSync=1&terminateMissing=true")

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.feedback.Cursor;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.QueryValues;
@@ -52,8 +53,9 @@ public class AnswerResource {
     @Operation(operationId = "listReceivedFeedback",
             summary = "Feedback about the caller: shared comments only, never individual ratings")
     public AnswerView.ReceivedPage received(@QueryParam("cursor") String cursor, @QueryParam("limit")
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limitValue) {
-        Integer limit = QueryValues.integer("limit", limitValue, null);
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "100", defaultValue = "20")) String limitValue) {
+        Integer limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, null);
         return answers.received(person.requireProfileId(), cursor, limit);
     }
 

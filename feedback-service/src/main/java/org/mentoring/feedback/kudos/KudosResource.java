@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mentoring.feedback.Cursor;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
@@ -53,9 +54,10 @@ public class KudosResource {
     @Operation(operationId = "listKudos", summary = "Kudos the caller received (direction=received) or gave (given)")
     public Kudos.Page list(@QueryParam("direction") @DefaultValue("received") String direction,
                            @QueryParam("cursor") String cursor, @QueryParam("limit")
-                                   @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                                   @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                                           maximum = "100", defaultValue = "20"))
                                    String limitValue) {
-        Integer limit = QueryValues.integer("limit", limitValue, null);
+        Integer limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, null);
         if (!"received".equals(direction) && !"given".equals(direction)) {
             throw ProblemException.invalid("direction", "must be received or given");
         }

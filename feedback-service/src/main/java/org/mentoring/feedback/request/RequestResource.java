@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.feedback.answer.AnswerInput;
 import org.mentoring.feedback.answer.AnswerResource;
 import org.mentoring.feedback.answer.AnswerService;
+import org.mentoring.feedback.Cursor;
 import org.mentoring.feedback.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.ProblemException;
@@ -47,8 +48,9 @@ public class RequestResource {
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN})
     @Operation(operationId = "listFeedbackRequests", summary = "The caller's open feedback requests, newest first")
     public RequestView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit")
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limitValue) {
-        Integer limit = QueryValues.integer("limit", limitValue, null);
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "100", defaultValue = "20")) String limitValue) {
+        Integer limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, null);
         return requests.openRequests(person.requireProfileId(), cursor, limit);
     }
 

@@ -38,12 +38,12 @@ public final class QueryValues {
         }
     }
 
-    /** {@code true} or {@code false}; null when absent. */
+    /** {@code true} or {@code false}, in any case; null when absent. */
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.strip()) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw ProblemException.invalid(name, "must be true or false");

@@ -39,6 +39,17 @@ public class EmployeeChanges {
     record Applied(WebhookOutcome outcome, boolean created) {
     }
 
+    /**
+     * An advisory lock on one employee id, to the end of the transaction: two deliveries about one employee who does
+     * not exist yet (a creation and a termination) then run one after the other, so the termination either finds the
+     * new profile or is held before the creation looks for held events. Taken after the erasure lock, before any row
+     * lock.
+     */
+    void lockEmployee(String externalId) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:employee'), "
+                + "hashtext(:x))) AS locked").setParameter("x", externalId).getSingleResult();
+    }
+
     Applied apply(String webhookId, WebhookReceiver.Delivery delivery) {
         // Before any row lock: an erasure in progress finishes first, and this delivery then sees it.
         erasedEmployees.lockShared();

@@ -84,6 +84,7 @@ public class ImportService {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     /** How far ahead of this service's clock an export time may be (the two clocks differ a little). */
     private static final Duration AS_OF_LEEWAY = Duration.ofMinutes(5);
+    private static final Instant EARLIEST_AS_OF = Instant.parse("2000-01-01T00:00:00Z");
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/jsonl";
     public static final String NDJSON = "application/x-ndjson";
@@ -192,6 +193,9 @@ public class ImportService {
         if (asOf != null && asOf.isAfter(Instant.now().plus(AS_OF_LEEWAY))) {
             throw ProblemException.invalid("asOf", "is in the future: it is when the HRIS exported the file");
         }
+        if (asOf != null && asOf.isBefore(EARLIEST_AS_OF)) {
+            throw ProblemException.invalid("asOf", "must be in the year 2000 or later: it is when the HRIS exported the file");
+        }
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
             j.id = UUID.randomUUID();
@@ -200,7 +204,8 @@ public class ImportService {
             j.fullSync = fullSync;
             j.terminateMissing = terminateMissing;
             j.maxTerminations = maxTerminations;
-            j.asOf = asOf;
+            // As the database keeps it, so that this answer and later reads agree.
+            j.asOf = asOf == null ? null : asOf.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             j.status = "queued";
             j.createdAt = Instant.now();
             j.heartbeatAt = j.createdAt;
@@ -475,6 +480,13 @@ public class ImportService {
                 });
                 erasedRows += erasedLines.size();
             }
+            if (asOf != null) {
+                // The HRIS told this service of a change to these people after the file was exported: the file's
+                // older rows must not undo it (the rule of a webhook's occurredAt; at the same instant the file wins
+                // over an event without a sequence, so the same file sent again is unchanged, not stale).
+                staleRows = column(c, "DELETE FROM hris_import_rows r USING profile p WHERE p.external_id = "
+                        + "r.external_id AND " + newerThan(asOf) + " RETURNING r.external_id").size();
+            }
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
                     + "RETURNING r.external_id")) {
@@ -485,12 +497,6 @@ public class ImportService {
                     + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id) RETURNING r.external_id")) {
                 errors.add(new ImportJob.RowError(lineOf.get(externalId), externalId, "email",
                         "email and displayName are required for a new employee"));
-            }
-            if (asOf != null) {
-                // The HRIS told this service of a change to these people after the file was exported: the file's
-                // older rows must not undo it (the same rule as a webhook's occurredAt).
-                staleRows = column(c, "DELETE FROM hris_import_rows r USING profile p WHERE p.external_id = "
-                        + "r.external_id AND p.hris_effective_at >= " + asOf + " RETURNING r.external_id").size();
             }
             valid = (int) count(c, "SELECT count(*) FROM hris_import_rows");
             // A row that terminates someone active or on leave is a deactivation, published as such (below).
@@ -562,11 +568,14 @@ public class ImportService {
                     WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
                     RETURNING p.id::text"""));
             // Rows compared in full are remembered as each profile now stands, so that the same row next time is passed
-            // over (those this import changed recorded it already; a later change here moved the version on).
-            try (Statement s = c.createStatement()) {
-                s.execute("UPDATE profile p SET hris_row_digest = r.row_digest, hris_row_version = p.version "
-                        + "FROM hris_import_rows r WHERE p.external_id = r.external_id AND p.status <> 'erased' "
-                        + "AND (p.hris_row_digest IS DISTINCT FROM r.row_digest OR p.hris_row_version IS DISTINCT FROM p.version)");
+            // over (those this import changed recorded it already; a later change here moved the version on). An
+            // initial load, all of whose rows are new, has nothing to add.
+            if (valid > created.size()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("UPDATE profile p SET hris_row_digest = r.row_digest, hris_row_version = p.version "
+                            + "FROM hris_import_rows r WHERE p.external_id = r.external_id AND p.status <> 'erased' AND "
+                            + "(p.hris_row_digest IS DISTINCT FROM r.row_digest OR p.hris_row_version IS DISTINCT FROM p.version)");
+                }
             }
             if (asOf != null) {
                 // The rows that changed nothing still say how these people were at asOf: a webhook event older than
@@ -586,7 +595,7 @@ public class ImportService {
                           AND NOT EXISTS (SELECT 1 FROM hris_import_seen s WHERE s.external_id = p.external_id)"""
                         .formatted(integrationId)
                         // Someone the HRIS told of after the export is not missing from it.
-                        + (asOf == null ? "" : " AND (p.hris_effective_at IS NULL OR p.hris_effective_at < " + asOf + ")");
+                        + (asOf == null ? "" : " AND NOT " + newerThan(asOf));
                 long leavingCount = count(c, "SELECT count(*) " + missing);
                 long allowed = maxTerminations != null ? maxTerminations : Math.max(MASS_TERMINATION_PEOPLE,
                         count(c, "SELECT count(*) FROM profile WHERE hris_integration_id = '%s' AND status IN "
@@ -737,6 +746,12 @@ public class ImportService {
                 e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
                 e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
                 e.hireDate() == null ? null : e.hireDate().toString(), e.status());
+    }
+
+    /** SQL: profile {@code p} holds an HRIS fact newer than a file exported at {@code asOf} (an SQL instant). */
+    private static String newerThan(String asOf) {
+        return "coalesce(p.hris_effective_at > " + asOf + " OR (p.hris_effective_at = " + asOf
+                + " AND p.hris_sequence IS NOT NULL), false)";
     }
 
     private static final byte[] ROW_DIGEST_SALT = "mentoring:hris-row:v1\n".getBytes(StandardCharsets.UTF_8);

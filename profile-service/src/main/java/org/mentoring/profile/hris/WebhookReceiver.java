@@ -3,13 +3,21 @@ package org.mentoring.profile.hris;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -47,6 +55,30 @@ public class WebhookReceiver {
 
     Clock clock = Clock.systemUTC();
 
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hris-held-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void onStart(@Observes StartupEvent event) {
+        long every = SWEEP_EVERY.toMillis();
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                applyHeldOfKnownEmployees();
+            } catch (RuntimeException e) {
+                LOG.warnf("Held HRIS events not caught up with: %s", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
+    }
+
     /** A parsed, verified event. */
     record Delivery(UUID integrationId, HrisEvent type, Instant effectiveAt, Long sequence, EmployeeRecord employee) {
     }
@@ -72,6 +104,7 @@ public class WebhookReceiver {
         if (inserted == 0) {
             return new WebhookOutcome(webhookId, "duplicate", null);
         }
+        changes.lockEmployee(delivery.employee().externalId());
         EmployeeChanges.Applied applied = changes.apply(webhookId, delivery);
         record(integration.id, webhookId, applied.outcome());
         if (applied.created()) {
@@ -96,6 +129,32 @@ public class WebhookReceiver {
      * effect, older ones are stale. Runs in the caller's transaction.
      */
     void applyHeld(String externalId) {
+        applyHeld(externalId, false);
+    }
+
+    /**
+     * Catches up with held events whose employee exists by now with an HRIS time: a creation and a held event that
+     * ran at the same moment in different transactions (an import, say) each missed the other. Runs every
+     * {@link #SWEEP_EVERY} on every replica; two replicas serialise on the held rows. Returns how many employees
+     * it caught up with.
+     */
+    public int applyHeldOfKnownEmployees() {
+        @SuppressWarnings("unchecked")
+        List<String> known = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT DISTINCT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
+                                + "WHERE e.outcome = 'unknown_employee' AND p.status <> 'erased' "
+                                + "AND p.hris_effective_at IS NOT NULL LIMIT 500")
+                .getResultList());
+        for (String externalId : known) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                changes.lockEmployee(externalId);
+                applyHeld(externalId, true);
+            });
+        }
+        return known.size();
+    }
+
+    private void applyHeld(String externalId, boolean late) {
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("SELECT e.integration_id, e.webhook_id, e.body, i.field_mapping "
                         + "FROM hris_event e JOIN hris_integration i ON i.id = e.integration_id "
@@ -109,13 +168,21 @@ public class WebhookReceiver {
             try {
                 delivery = parse(integrationId, (byte[]) row[2], FieldMapping.valueOf((String) row[3]));
             } catch (ProblemException e) {
-                // Accepted when it arrived, refused by the rules of today: it must not stop the employee's creation.
-                LOG.warnf("A held HRIS event %s no longer reads as a valid event (%s); it is not applied", webhookId,
-                        e.getMessage());
+                delivery = null;
+            }
+            // Read again under today's rules and field mapping: if it no longer is a valid event about this very
+            // employee, it is refused rather than applied (and must not stop the employee's creation).
+            if (delivery == null || !externalId.equals(delivery.employee().externalId())) {
+                LOG.warnf("Held HRIS event %s no longer reads as a valid event about its employee; it is not applied",
+                        webhookId);
                 record(integrationId, webhookId, new WebhookOutcome(webhookId, "refused", null));
                 continue;
             }
-            record(integrationId, webhookId, changes.apply(webhookId, delivery).outcome());
+            WebhookOutcome outcome = changes.apply(webhookId, delivery).outcome();
+            if (late) {
+                LOG.infof("Held HRIS event %s applied after its employee's creation: %s", webhookId, outcome.outcome());
+            }
+            record(integrationId, webhookId, outcome);
         }
     }
 

@@ -11,14 +11,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A person in the directory: HR-owned employment facts, a short bio and their mentoring preferences.
  * {@code version} grows with every change; it is the ETag of the profile and the version of its events.
+ * An update writes only the columns it changed: an import moves a profile's HRIS marker in SQL without a new version,
+ * and a patch that read the profile before must not write the old marker back.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "profile")
 public class Profile {
 
