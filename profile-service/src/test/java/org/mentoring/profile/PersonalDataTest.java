@@ -105,6 +105,19 @@ class PersonalDataTest {
     }
 
     @Test
+    void erasureDropsTheDigestOfThePersonsLastHrisRow() throws SQLException {
+        String y = unique("Y");
+        JsonPath job = HrisImportTest.importAndWait(hrAdmin(), Hris.register("standard").id(), "text/csv",
+                HrisImportTest.HEADER + y + "," + y + "@example.com,Yann,,,,,,,,,,\n", "");
+        assertEquals(1, job.getInt("created"), job.prettify());
+        String id = (String) one("SELECT id::text FROM profile WHERE external_id = ?", y);
+        assertEquals(1, count("SELECT count(*) FROM profile WHERE id = ?::uuid AND hris_row_digest IS NOT NULL", id));
+        as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+        assertEquals(0, count("SELECT count(*) FROM profile WHERE id = ?::uuid AND (hris_row_digest IS NOT NULL "
+                + "OR hris_row_version IS NOT NULL)", id));
+    }
+
+    @Test
     void erasureLeavesOnlyATombstone() throws SQLException {
         String x = unique("X");
         String email = x + "@example.com";

@@ -60,6 +60,9 @@ public class PersonalDataService {
             throw ProblemException.notFound("Profile", id);
         }
         String externalId = p.externalId;
+        // A digest of the person's last HRIS row is derived from their data: it goes too (no entity field holds it).
+        em.createNativeQuery("UPDATE profile SET hris_row_digest = NULL, hris_row_version = NULL WHERE id = :id")
+                .setParameter("id", id).executeUpdate();
         em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x)")
                 .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId).executeUpdate();
         // The person's earlier profile events carry their data: drop them from the outbox (sent or not: the erased
