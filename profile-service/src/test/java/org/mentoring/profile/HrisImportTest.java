@@ -135,6 +135,22 @@ class HrisImportTest {
         JsonPath quiet = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
         assertEquals(4, quiet.getInt("unchanged"), quiet.prettify());
         assertEquals(0, quiet.getInt("updated"));
+        // A full sync that terminates the missing brings back a terminated person it lists without a status, even
+        // when their row is the one a plain import last found unchanged.
+        String noStatus = HEADER + row(p, 0, null, "Lead").replace(",active\n", ",\n")
+                + row(p, 7, p + "-0", "Analyst").replace(",active\n", ",\n");
+        assertEquals(1, importAndWait(hrAdmin(), hris.id(), "text/csv", noStatus, "").getInt("created"));
+        Hris.deliver(hris, unique("msg"), Hris.event("employee.terminated", "2026-08-02T09:00:00Z",
+                "{\"externalId\":\"" + p + "-7\"}")).then().statusCode(200).body("outcome", equalTo("applied"));
+        JsonPath plain = importAndWait(hrAdmin(), hris.id(), "text/csv", noStatus, "");
+        assertEquals(0, plain.getInt("updated"), plain.prettify());
+        assertEquals("Analyst terminated", titleAndStatus(p + "-7"));
+        JsonPath full = importAndWait(hrAdmin(), hris.id(), "text/csv", noStatus + row(p, 1, p + "-0", "Analyst")
+                        + row(p, 2, p + "-0", "Analyst") + row(p, 5, p + "-6", "Analyst"),
+                "?fullSync=true&terminateMissing=true&maxTerminations=1");
+        assertEquals("completed", full.getString("status"), full.prettify());
+        assertEquals("Analyst active", titleAndStatus(p + "-7"));
+
         // A changed row is never passed over.
         JsonPath changed = importAndWait(hrAdmin(), hris.id(), "text/csv",
                 csv.replace(row(p, 2, p + "-0", "Analyst"), row(p, 2, p + "-0", "Senior Analyst")), "");

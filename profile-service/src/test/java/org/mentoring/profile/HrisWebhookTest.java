@@ -279,7 +279,7 @@ class HrisWebhookTest {
         assertEquals(x + "@example.com", profile.get("email"));
         assertEquals("Emp " + x, profile.get("displayName"));
         deliver(hris, unique("msg"), event("employee.updated", "2026-07-03T09:00:00Z",
-                "{\"externalId\":\"" + x + "\",\"languages\":null,\"hireDate\":null}"))
+                "{\"externalId\":\"" + x + "\",\"languages\":[],\"hireDate\":null}"))
                 .then().statusCode(200).body("outcome", equalTo("applied"));
         profile = profileOf(x);
         assertEquals(List.of(), profile.get("languages"));

@@ -33,4 +33,12 @@ public interface HrisConfig {
      */
     @WithDefault("10000")
     int importRebuildIndexesFrom();
+
+    /**
+     * From how many rows an import may pass over a row that is the same as the one that last set its person, who has
+     * not changed since. Smaller files are compared in full: reading every known row's digest would cost more than it
+     * saves.
+     */
+    @WithDefault("1000")
+    int importPassOverFrom();
 }

@@ -42,12 +42,23 @@ public class EmployeeChanges {
     /**
      * An advisory lock on one employee id, to the end of the transaction: two deliveries about one employee who does
      * not exist yet (a creation and a termination) then run one after the other, so the termination either finds the
-     * new profile or is held before the creation looks for held events. Taken after the erasure lock, before any row
-     * lock.
+     * new profile or is held before the creation looks for held events. Taken first, before the erasure lock and any
+     * row lock; neither an erasure nor an import takes it, so it closes no cycle with them.
      */
     void lockEmployee(String externalId) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:employee'), "
                 + "hashtext(:x))) AS locked").setParameter("x", externalId).getSingleResult();
+    }
+
+    /**
+     * The locks a catch-up of held events takes before it touches them, in the order every other writer takes them:
+     * the employee, the erasure lock (shared), then the profile row. An import holding the row, or an erasure in
+     * progress, is waited for before any held event is locked.
+     */
+    void lockForCatchUp(String externalId) {
+        lockEmployee(externalId);
+        erasedEmployees.lockShared();
+        byExternalId(externalId);
     }
 
     Applied apply(String webhookId, WebhookReceiver.Delivery delivery) {

@@ -137,11 +137,6 @@ public record EmployeeRecord(
         return present.contains(field);
     }
 
-    /** Whether the HRIS removed this field (sent it as null). */
-    public boolean clears(String field) {
-        return cleared.contains(field);
-    }
-
     /** This record, with the given fields removed by the HRIS (those it also sent a value for are kept). */
     public EmployeeRecord clearing(Set<String> fields) {
         Set<String> removed = new TreeSet<>(fields);

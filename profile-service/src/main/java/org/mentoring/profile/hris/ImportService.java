@@ -416,17 +416,16 @@ public class ImportService {
                         + "external_id text PRIMARY KEY, email text, "
                         + "display_name text, job_title text, department text, location text, time_zone text, "
                         + "languages jsonb, level integer, grade_label text, manager_external_id text, hire_date date, "
-                        + "status text, row_digest bytea NOT NULL, manager_cleared boolean NOT NULL DEFAULT false) "
+                        + "status text, row_digest bytea, manager_cleared boolean NOT NULL DEFAULT false) "
                         + "ON COMMIT DROP");
                 if (terminateMissing) {
                     s.execute("CREATE TEMP TABLE hris_import_seen (external_id text PRIMARY KEY) ON COMMIT DROP");
                 }
             }
             long parsing = System.nanoTime();
-            // With asOf every row is compared with its person's marker, so none is passed over.
-            Map<String, byte[]> known = asOf == null ? knownRows(c, integrationId) : Map.of();
             Parsed parsed;
-            try (Staging staging = new Staging(c, jobId, known)) {
+            // With asOf every row is compared with its person's marker, so none is passed over.
+            try (Staging staging = new Staging(c, jobId, asOf == null ? integrationId : null, terminateMissing)) {
                 parsed = parse(format, mapping, body, errors, staging::expect, staging::add);
                 staging.finish();
                 passedOver = staging.passedOver;
@@ -460,7 +459,9 @@ public class ImportService {
                 erasedRows = column(c, "DELETE FROM hris_import_rows r USING erased_employee e WHERE e.digest = "
                         + ErasedEmployees.sqlDigest("r.external_id") + " RETURNING r.external_id").size();
                 try (Statement s = c.createStatement()) {
-                    s.execute("UPDATE hris_import_rows r SET manager_external_id = NULL, manager_cleared = true "
+                    // Without a digest: the row is compared in full every time, so its people are linked again should
+                    // HR bring the manager back (and no digest of the erased person's id is kept).
+                    s.execute("UPDATE hris_import_rows r SET manager_external_id = NULL, manager_cleared = true, row_digest = NULL "
                             + "FROM erased_employee e WHERE e.digest = " + ErasedEmployees.sqlDigest("r.manager_external_id"));
                 }
                 Set<java.nio.ByteBuffer> digests = new HashSet<>();
@@ -502,6 +503,20 @@ public class ImportService {
             // A row that terminates someone active or on leave is a deactivation, published as such (below).
             List<UUID> leaving = uuids(c, "SELECT p.id::text FROM hris_import_rows r JOIN profile p ON p.external_id = "
                     + "r.external_id WHERE r.status = 'terminated' AND p.status IN ('active', 'on_leave')");
+            // A full sync that terminates whoever it leaves out also brings back whoever it lists again.
+            String statusIfListed = terminateMissing
+                    ? "CASE WHEN p.status = 'terminated' THEN 'active' ELSE p.status END" : "p.status";
+            // A person as the staged row r would leave profile p, and as p is: the import changes p where they differ.
+            String asTheRowSays = """
+                    (coalesce(r.email, p.email), coalesce(r.display_name, p.display_name),
+                     coalesce(r.job_title, p.job_title), coalesce(r.department, p.department),
+                     coalesce(r.location, p.location), coalesce(r.time_zone, p.time_zone),
+                     coalesce(r.languages, p.languages), coalesce(r.level, p.level),
+                     coalesce(r.grade_label, p.grade_label), coalesce(r.manager_external_id, p.manager_external_id),
+                     coalesce(r.hire_date, p.hire_date), coalesce(r.status, %s))""".formatted(statusIfListed);
+            String asTheProfileIs = """
+                    (p.email, p.display_name, p.job_title, p.department, p.location, p.time_zone, p.languages,
+                     p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)""";
             List<UUID> rowUpdates = uuids(c, """
                     UPDATE profile p SET
                         email = coalesce(r.email, p.email), display_name = coalesce(r.display_name, p.display_name),
@@ -515,20 +530,9 @@ public class ImportService {
                         hris_effective_at = %3$s, hris_sequence = %4$s,
                         hris_row_digest = r.row_digest, hris_row_version = p.version + 1
                     FROM hris_import_rows r
-                    WHERE p.external_id = r.external_id AND p.status <> 'erased'
-                      AND (coalesce(r.email, p.email), coalesce(r.display_name, p.display_name),
-                           coalesce(r.job_title, p.job_title), coalesce(r.department, p.department),
-                           coalesce(r.location, p.location), coalesce(r.time_zone, p.time_zone),
-                           coalesce(r.languages, p.languages), coalesce(r.level, p.level),
-                           coalesce(r.grade_label, p.grade_label), coalesce(r.manager_external_id, p.manager_external_id),
-                           coalesce(r.hire_date, p.hire_date), coalesce(r.status, %2$s))
-                          IS DISTINCT FROM
-                          (p.email, p.display_name, p.job_title, p.department, p.location, p.time_zone, p.languages,
-                           p.level, p.grade_label, p.manager_external_id, p.hire_date, p.status)
-                    RETURNING p.id::text""".formatted(integrationId, terminateMissing
-                    // A full sync that terminates whoever it leaves out also brings back whoever it lists again.
-                    ? "CASE WHEN p.status = 'terminated' THEN 'active' ELSE p.status END" : "p.status",
-                    asOf == null ? "p.hris_effective_at" : asOf, asOf == null ? "p.hris_sequence" : "NULL"));
+                    WHERE p.external_id = r.external_id AND p.status <> 'erased' AND %5$s IS DISTINCT FROM %6$s
+                    RETURNING p.id::text""".formatted(integrationId, statusIfListed, asOf == null ? "p.hris_effective_at" : asOf,
+                    asOf == null ? "p.hris_sequence" : "NULL", asTheRowSays, asTheProfileIs));
             Set<UUID> changedRows = new HashSet<>(rowUpdates);
             if (anyErased) {
                 changedRows.addAll(uuids(c, """
@@ -572,9 +576,12 @@ public class ImportService {
             // initial load, all of whose rows are new, has nothing to add.
             if (valid > created.size()) {
                 try (Statement s = c.createStatement()) {
+                    // Compared again here: a change committed since the merge compared this row (HR, a webhook) must
+                    // not be recorded as what the file says.
                     s.execute("UPDATE profile p SET hris_row_digest = r.row_digest, hris_row_version = p.version "
                             + "FROM hris_import_rows r WHERE p.external_id = r.external_id AND p.status <> 'erased' AND "
-                            + "(p.hris_row_digest IS DISTINCT FROM r.row_digest OR p.hris_row_version IS DISTINCT FROM p.version)");
+                            + "(p.hris_row_digest IS DISTINCT FROM r.row_digest OR p.hris_row_version IS DISTINCT FROM p.version) "
+                            + "AND " + asTheRowSays + " IS NOT DISTINCT FROM " + asTheProfileIs);
                 }
             }
             if (asOf != null) {
@@ -762,10 +769,13 @@ public class ImportService {
      * The digests of the rows that last set this integration's people, for those not changed since (their version is
      * the one the import left).
      */
-    private static Map<String, byte[]> knownRows(Connection c, UUID integrationId) throws SQLException {
+    private static Map<String, byte[]> knownRows(Connection c, UUID integrationId, boolean terminateMissing)
+            throws SQLException {
         Map<String, byte[]> known = new HashMap<>();
+        // A full sync that terminates the missing brings a terminated person it lists back: their row is compared.
         try (PreparedStatement s = c.prepareStatement("SELECT external_id, hris_row_digest FROM profile "
-                + "WHERE hris_integration_id = ? AND hris_row_version = version AND status <> 'erased'")) {
+                + "WHERE hris_integration_id = ? AND hris_row_version = version AND hris_row_digest IS NOT NULL "
+                + "AND status <> 'erased'" + (terminateMissing ? " AND status <> 'terminated'" : ""))) {
             s.setObject(1, integrationId);
             s.setFetchSize(10_000);
             try (ResultSet rs = s.executeQuery()) {
@@ -786,37 +796,62 @@ public class ImportService {
      * ({@code processedRows}) shows every ten batches.
      */
     private final class Staging implements AutoCloseable {
-        private final CopyIn copy;
+        private final Connection c;
+        private CopyIn copy;
         private final UUID jobId;
+        private final UUID passOverFor;
+        private final boolean terminateMissing;
         private final int progressEvery = Math.max(1, config.importBatchSize() * 10);
         private final StringBuilder text = new StringBuilder(STAGING_CHUNK_CHARS + 4096);
-        private final Map<String, byte[]> known;
+        private Map<String, byte[]> known = Map.of();
         private final MessageDigest digest;
         private int rows;
         int passedOver;
 
-        Staging(Connection c, UUID jobId, Map<String, byte[]> known) throws SQLException {
+        /** {@code passOverFor}: the integration whose people's rows may be passed over as last imported, or null. */
+        Staging(Connection c, UUID jobId, UUID passOverFor, boolean terminateMissing) {
+            this.c = c;
             this.jobId = jobId;
-            this.known = known;
+            this.passOverFor = passOverFor;
+            this.terminateMissing = terminateMissing;
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java platform", e);
             }
-            this.copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ", row_digest) FROM STDIN");
         }
 
-        /** States the file's row count, before its rows arrive, so that progress reads as a fraction. */
+        /**
+         * States the file's row count, before its rows arrive, so that progress reads as a fraction; then reads what
+         * the rows may be passed over against (a file of a few rows is compared in full rather than read all of
+         * that) and opens the COPY.
+         */
         void expect(int total) {
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
+            try {
+                if (passOverFor != null && total >= config.importPassOverFrom()) {
+                    known = knownRows(c, passOverFor, terminateMissing);
+                }
+                open();
+            } catch (SQLException e) {
+                throw new IllegalStateException("the staging table could not be opened", e);
+            }
+        }
+
+        private void open() throws SQLException {
+            if (copy == null) {
+                copy = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY hris_import_rows (" + STAGED_COLUMNS + ", row_digest) FROM STDIN");
+            }
         }
 
         void add(EmployeeRecord employee) {
             int start = text.length();
             copyText(text, employee);
-            // The row as staged, newline left out, with this version of the merge's rules in the digest: a release
-            // that merges differently compares every row in full once.
+            // The row as staged, newline left out, with a salt naming this version of the merge's rules: a release
+            // that merges a row differently changes the salt, and every row is compared in full once. What the
+            // merge also depends on besides the row (an import that reactivates, an erased manager) keeps a row
+            // from being passed over instead (knownRows, and rows staged without a digest).
             digest.update(ROW_DIGEST_SALT);
             digest.update(text.substring(start, text.length() - 1).getBytes(StandardCharsets.UTF_8));
             byte[] row = Arrays.copyOf(digest.digest(), ROW_DIGEST_BYTES);
@@ -839,6 +874,7 @@ public class ImportService {
         }
 
         void finish() throws SQLException {
+            open();
             send();
             copy.endCopy();
         }
@@ -856,7 +892,7 @@ public class ImportService {
         /** Ends a COPY left open by a failure, so the connection goes back to its pool usable. */
         @Override
         public void close() throws SQLException {
-            if (copy.isActive()) {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }
         }

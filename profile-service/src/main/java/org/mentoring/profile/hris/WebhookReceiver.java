@@ -141,17 +141,25 @@ public class WebhookReceiver {
     public int applyHeldOfKnownEmployees() {
         @SuppressWarnings("unchecked")
         List<String> known = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT DISTINCT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
+                        "SELECT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
                                 + "WHERE e.outcome = 'unknown_employee' AND p.status <> 'erased' "
-                                + "AND p.hris_effective_at IS NOT NULL LIMIT 500")
+                                + "AND p.hris_effective_at IS NOT NULL GROUP BY e.external_id "
+                                + "ORDER BY min(e.received_at) LIMIT 500")
                 .getResultList());
+        int done = 0;
         for (String externalId : known) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                changes.lockEmployee(externalId);
-                applyHeld(externalId, true);
-            });
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    changes.lockForCatchUp(externalId);
+                    applyHeld(externalId, true);
+                });
+                done++;
+            } catch (RuntimeException e) {
+                // One employee's trouble must not hold up the others; it is tried again next round.
+                LOG.warnf(e, "Held HRIS events of one employee not caught up with");
+            }
         }
-        return known.size();
+        return done;
     }
 
     private void applyHeld(String externalId, boolean late) {
@@ -255,11 +263,12 @@ public class WebhookReceiver {
                     .forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
             record = parsed.record();
             if (type == HrisEvent.CREATED || type == HrisEvent.UPDATED) {
-                // An explicit null removes a field (as in a JSON merge patch); a field left out stays as it is.
+                // An explicit null (or an empty list of languages) removes a field, as in a JSON merge patch; a field
+                // left out stays as it is.
                 java.util.Set<String> nulls = new java.util.HashSet<>();
                 for (String field : EmployeeRecord.CLEARABLE) {
                     JsonNode value = employee.get(mapping.sourceKey(field));
-                    if (value != null && value.isNull()) {
+                    if (value != null && (value.isNull() || value.isArray() && value.isEmpty())) {
                         nulls.add(field);
                     }
                 }
