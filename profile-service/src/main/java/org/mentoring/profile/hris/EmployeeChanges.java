@@ -51,13 +51,19 @@ public class EmployeeChanges {
     }
 
     /**
-     * The locks a catch-up of held events takes before it touches them, in the order every other writer takes them:
-     * the employee, the erasure lock (shared), then the profile row. An import holding the row, or an erasure in
-     * progress, is waited for before any held event is locked.
+     * The locks a catch-up of held events takes first, in the order every other writer takes them: the employee, then
+     * the erasure lock (shared). The profile row follows in {@link #lockProfile}, before any held event.
      */
     void lockForCatchUp(String externalId) {
         lockEmployee(externalId);
         erasedEmployees.lockShared();
+    }
+
+    /**
+     * Locks the employee's profile row (if there is one), as whoever then locks their held events must first: an
+     * import holding the row, or a catch-up, is waited for before any held event is locked.
+     */
+    void lockProfile(String externalId) {
         byExternalId(externalId);
     }
 

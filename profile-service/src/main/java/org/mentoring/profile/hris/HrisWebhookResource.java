@@ -41,8 +41,8 @@ public class HrisWebhookResource {
     @APIResponse(responseCode = "200", description = "Applied, or recognised as a repeat of an event already received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcome.class)))
     @APIResponse(responseCode = "413", description = "The event is larger than accepted")
-    @APIResponse(responseCode = "503", description = "A concurrent delivery about the same employee was applied first;"
-            + " nothing of this one was kept: retry it (Retry-After)")
+    @APIResponse(responseCode = "503", description = "An import, HR or another delivery created the same employee or"
+            + " email at the same moment; nothing of this one was kept: retry it (Retry-After)")
     public WebhookOutcome receive(@PathParam("integration") String integration,
                                   @HeaderParam("webhook-id") String webhookId,
                                   @HeaderParam("webhook-timestamp") String timestamp,

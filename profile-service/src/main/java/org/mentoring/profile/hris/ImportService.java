@@ -834,7 +834,8 @@ public class ImportService {
                 }
                 open();
             } catch (SQLException e) {
-                throw new IllegalStateException("the staging table could not be opened", e);
+                throw new IllegalStateException("the last imported rows' digests could not be read, or the staging "
+                        + "table opened", e);
             }
         }
 

@@ -56,6 +56,17 @@ public class WebhookReceiver {
     Clock clock = Clock.systemUTC();
 
     static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    private static final Duration FAILED_CATCH_UP_RESTS = Duration.ofMinutes(10);
+
+    /** Employees whose held events failed to apply, and until when they are not tried again. */
+    private final java.util.Map<String, Instant> failing = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<String> resting() {
+        Instant now = clock.instant();
+        failing.values().removeIf(until -> until.isBefore(now));
+        // An empty list is no SQL: a value no employee id has stands in.
+        return failing.isEmpty() ? List.of("") : List.copyOf(failing.keySet());
+    }
 
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hris-held-events");
@@ -143,8 +154,9 @@ public class WebhookReceiver {
         List<String> known = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
                                 + "WHERE e.outcome = 'unknown_employee' AND p.status <> 'erased' "
-                                + "AND p.hris_effective_at IS NOT NULL GROUP BY e.external_id "
-                                + "ORDER BY min(e.received_at) LIMIT 500")
+                                + "AND p.hris_effective_at IS NOT NULL AND e.external_id NOT IN (:resting) "
+                                + "GROUP BY e.external_id ORDER BY min(e.received_at) LIMIT 500")
+                .setParameter("resting", resting())
                 .getResultList());
         int done = 0;
         for (String externalId : known) {
@@ -154,15 +166,19 @@ public class WebhookReceiver {
                     applyHeld(externalId, true);
                 });
                 done++;
+                failing.remove(externalId);
             } catch (RuntimeException e) {
-                // One employee's trouble must not hold up the others; it is tried again next round.
-                LOG.warnf(e, "Held HRIS events of one employee not caught up with");
+                // One employee's trouble must not hold up the others: they rest a while before the next try.
+                failing.put(externalId, clock.instant().plus(FAILED_CATCH_UP_RESTS));
+                LOG.warnf(e, "Held HRIS events of one employee not caught up with; tried again in %s",
+                        FAILED_CATCH_UP_RESTS);
             }
         }
         return done;
     }
 
     private void applyHeld(String externalId, boolean late) {
+        changes.lockProfile(externalId);
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("SELECT e.integration_id, e.webhook_id, e.body, i.field_mapping "
                         + "FROM hris_event e JOIN hris_integration i ON i.id = e.integration_id "
@@ -268,7 +284,8 @@ public class WebhookReceiver {
                 java.util.Set<String> nulls = new java.util.HashSet<>();
                 for (String field : EmployeeRecord.CLEARABLE) {
                     JsonNode value = employee.get(mapping.sourceKey(field));
-                    if (value != null && (value.isNull() || value.isArray() && value.isEmpty())) {
+                    if (value != null && (value.isNull()
+                            || field.equals("languages") && value.isArray() && value.isEmpty())) {
                         nulls.add(field);
                     }
                 }
