@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.privacy.ErasedEmployees;
+import org.mentoring.profile.profile.AdvisoryLocks;
 import org.mentoring.profile.profile.Profile;
 import org.mentoring.profile.profile.ProfileService;
 import org.mentoring.profile.profile.ProfileStatus;
@@ -46,8 +47,7 @@ public class EmployeeChanges {
      * row lock; neither an erasure nor an import takes it, so it closes no cycle with them.
      */
     void lockEmployee(String externalId) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:employee'), "
-                + "hashtext(:x))) AS locked").setParameter("x", externalId).getSingleResult();
+        AdvisoryLocks.exclusive(em, "mentoring:employee", externalId);
     }
 
     /**

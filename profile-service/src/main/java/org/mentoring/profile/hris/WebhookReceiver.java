@@ -140,44 +140,6 @@ public class WebhookReceiver {
      * effect, older ones are stale. Runs in the caller's transaction.
      */
     void applyHeld(String externalId) {
-        applyHeld(externalId, false);
-    }
-
-    /**
-     * Catches up with held events whose employee exists by now with an HRIS time: a creation and a held event that
-     * ran at the same moment in different transactions (an import, say) each missed the other. Runs every
-     * {@link #SWEEP_EVERY} on every replica; two replicas serialise on the held rows. Returns how many employees
-     * it caught up with.
-     */
-    public int applyHeldOfKnownEmployees() {
-        @SuppressWarnings("unchecked")
-        List<String> known = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
-                                + "WHERE e.outcome = 'unknown_employee' AND p.status <> 'erased' "
-                                + "AND p.hris_effective_at IS NOT NULL AND e.external_id NOT IN (:resting) "
-                                + "GROUP BY e.external_id ORDER BY min(e.received_at) LIMIT 500")
-                .setParameter("resting", resting())
-                .getResultList());
-        int done = 0;
-        for (String externalId : known) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    changes.lockForCatchUp(externalId);
-                    applyHeld(externalId, true);
-                });
-                done++;
-                failing.remove(externalId);
-            } catch (RuntimeException e) {
-                // One employee's trouble must not hold up the others: they rest a while before the next try.
-                failing.put(externalId, clock.instant().plus(FAILED_CATCH_UP_RESTS));
-                LOG.warnf(e, "Held HRIS events of one employee not caught up with; tried again in %s",
-                        FAILED_CATCH_UP_RESTS);
-            }
-        }
-        return done;
-    }
-
-    private void applyHeld(String externalId, boolean late) {
         changes.lockProfile(externalId);
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("SELECT e.integration_id, e.webhook_id, e.body, i.field_mapping "
@@ -203,11 +165,43 @@ public class WebhookReceiver {
                 continue;
             }
             WebhookOutcome outcome = changes.apply(webhookId, delivery).outcome();
-            if (late) {
-                LOG.infof("Held HRIS event %s applied after its employee's creation: %s", webhookId, outcome.outcome());
-            }
+            LOG.debugf("Held HRIS event %s, now its employee exists: %s", webhookId, outcome.outcome());
             record(integrationId, webhookId, outcome);
         }
+    }
+
+    /**
+     * Catches up with held events whose employee exists by now with an HRIS time: a creation and a held event that
+     * ran at the same moment in different transactions (an import, say) each missed the other. Runs every
+     * {@link #SWEEP_EVERY} on every replica; two replicas serialise on the held rows. Returns how many employees
+     * it caught up with.
+     */
+    public int applyHeldOfKnownEmployees() {
+        @SuppressWarnings("unchecked")
+        List<String> known = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT e.external_id FROM hris_event e JOIN profile p ON p.external_id = e.external_id "
+                                + "WHERE e.outcome = 'unknown_employee' AND p.status <> 'erased' "
+                                + "AND p.hris_effective_at IS NOT NULL AND e.external_id NOT IN (:resting) "
+                                + "GROUP BY e.external_id ORDER BY min(e.received_at) LIMIT 500")
+                .setParameter("resting", resting())
+                .getResultList());
+        int done = 0;
+        for (String externalId : known) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    changes.lockForCatchUp(externalId);
+                    applyHeld(externalId);
+                });
+                done++;
+                failing.remove(externalId);
+            } catch (RuntimeException e) {
+                // One employee's trouble must not hold up the others: they rest a while before the next try.
+                failing.put(externalId, clock.instant().plus(FAILED_CATCH_UP_RESTS));
+                LOG.warnf(e, "Held HRIS events of one employee not caught up with; tried again in %s",
+                        FAILED_CATCH_UP_RESTS);
+            }
+        }
+        return done;
     }
 
     private void verify(HrisIntegration integration, String webhookId, String timestamp, String signature,

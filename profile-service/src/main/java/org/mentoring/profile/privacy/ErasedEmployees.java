@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.mentoring.profile.profile.AdvisoryLocks;
 
 /**
  * The employee ids of erased people, kept as digests so that the HRIS cannot recreate a person whose data was
@@ -68,14 +69,14 @@ public class ErasedEmployees {
      * for an erasure of that very profile, and only one erasure runs at a time: no cycle.
      */
     public void lockProfileShared(UUID id) {
-        advisory("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtext('mentoring:profile'), hashtext(:k))) "
-                + "AS locked", id.toString());
+        AdvisoryLocks.shared(em, PROFILE_LOCKS, id.toString());
     }
 
     void lockProfileExclusive(UUID id) {
-        advisory("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('mentoring:profile'), hashtext(:k))) AS locked",
-                id.toString());
+        AdvisoryLocks.exclusive(em, PROFILE_LOCKS, id.toString());
     }
+
+    private static final String PROFILE_LOCKS = "mentoring:profile";
 
     private void advisory(String sql, String key) {
         em.createNativeQuery(sql).setParameter("k", key).getSingleResult();
