@@ -4,7 +4,8 @@
 #
 #   docs/load/import.sh [PEOPLE] [PORT] [DATABASE]      defaults: 100000 9181 import_bench
 #
-# With WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
+# With REPEATS=N the same file is imported again N times (default once), as nightly syncs on a running service
+# would. With WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
 # again, N times, on the same, by then warmed, service: an initial load without the JIT's first compilations.
 #
 # Needs the built jars (./mvnw -B -ntp package -DskipTests -pl profile-service,deploy/local -am) and PostgreSQL at
@@ -44,7 +45,10 @@ register_integration
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "copy before: $(copy_baseline) s"
 import_once
-import_once
+for _ in $(seq 1 "${REPEATS:-1}"); do
+  echo -n "same file again: "
+  import_once
+done
 echo "copy after: $(copy_baseline) s"
 for _ in $(seq 1 "${WARM_ROUNDS:-0}"); do
   "${PSQL[@]}" -d "$DB" -q -c "TRUNCATE profile.profile, profile.outbox CASCADE"

@@ -3,6 +3,7 @@ package org.mentoring.profile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,65 @@ class HrisImportTest {
                 csv.replace(row(p, 2, p + "-0", "Analyst"), row(p, 2, p + "-0", "Senior Analyst")), "");
         assertEquals(1, changed.getInt("updated"), changed.prettify());
         assertEquals("Senior Analyst active", titleAndStatus(p + "-2"));
+    }
+
+    @Test
+    void aRowIsPassedOverByItsTextInTheFileUnderTheSameHeaderAndStillHeldToFirstWins() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("text");
+        String csv = HEADER + row(p, 0, null, "Lead") + row(p, 1, p + "-0", "Analyst");
+        assertEquals(2, importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "").getInt("created"));
+        byte[] first = rowDigest(p + "-0");
+        assertEquals(16, first.length);
+        assertEquals(2, importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "").getInt("unchanged"));
+        assertArrayEquals(first, rowDigest(p + "-0"), "the same line again: passed over, nothing rewritten");
+
+        // The same people with the first two columns swapped: compared in full (nothing changes), then remembered
+        // under the new header, so the file after that is passed over.
+        StringBuilder swapped = new StringBuilder();
+        for (String line : csv.split("\n")) {
+            String[] cut = line.split(",", 3);
+            swapped.append(cut[1]).append(',').append(cut[0]).append(',').append(cut[2]).append('\n');
+        }
+        JsonPath reordered = importAndWait(hrAdmin(), hris.id(), "text/csv", swapped.toString(), "");
+        assertEquals(2, reordered.getInt("unchanged"), reordered.prettify());
+        assertEquals(0, reordered.getInt("updated"));
+        byte[] underNewHeader = rowDigest(p + "-0");
+        assertFalse(java.util.Arrays.equals(first, underNewHeader), "another header is another text");
+        assertEquals(2, importAndWait(hrAdmin(), hris.id(), "text/csv", swapped.toString(), "").getInt("unchanged"));
+        assertArrayEquals(underNewHeader, rowDigest(p + "-0"));
+
+        // Spaces around a value change the text, not the person.
+        JsonPath spaced = importAndWait(hrAdmin(), hris.id(), "text/csv",
+                swapped.toString().replace(",Lead,", ", Lead ,"), "");
+        assertEquals(2, spaced.getInt("unchanged"), spaced.prettify());
+        assertFalse(java.util.Arrays.equals(underNewHeader, rowDigest(p + "-0")));
+
+        // A row passed over still counts for first-wins: the same row twice, and someone new with p-0's email.
+        String lineOfP1 = swapped.toString().split("\n")[2];
+        String twice = swapped + lineOfP1 + "\n" + row(p, 9, p + "-0", "Analyst").replace(p + "-9@", p + "-0@")
+                .replaceFirst("^([^,]*),([^,]*),", "$2,$1,");
+        JsonPath duplicates = importAndWait(hrAdmin(), hris.id(), "text/csv", twice, "");
+        assertEquals(2, duplicates.getInt("unchanged"), duplicates.prettify());
+        assertEquals(0, duplicates.getInt("created"));
+        assertEquals(2, duplicates.getInt("errorCount"));
+        assertEquals(4, duplicates.getInt("errors[0].line"));
+        assertEquals("externalId", duplicates.getString("errors[0].field"));
+        assertEquals("appears again; first on line 3", duplicates.getString("errors[0].message"));
+        assertEquals(5, duplicates.getInt("errors[1].line"));
+        assertEquals("email", duplicates.getString("errors[1].field"));
+        assertEquals("is used on line 2 too", duplicates.getString("errors[1].message"));
+    }
+
+    private byte[] rowDigest(String externalId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT hris_row_digest FROM profile WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), externalId);
+                return rs.getBytes(1);
+            }
+        }
     }
 
     @Test
@@ -410,6 +470,20 @@ class HrisImportTest {
         assertEquals(0, second.getInt("created"));
         assertEquals(0, second.getInt("updated"));
         assertEquals(5000, second.getInt("unchanged"));
+
+        // Rows parsed while the last imported digests are still being read wait for them; changed rows anywhere in
+        // the file, early or late, are staged and applied, the others passed over.
+        StringBuilder changed = new StringBuilder(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            changed.append(row(p, i, i == 0 ? null : p + "-" + (i / 10), i % 97 == 0 ? "Principal" : "Engineer"));
+        }
+        JsonPath third = importAndWait(hrAdmin(), hris.id(), "text/csv", changed.toString(), "");
+        assertEquals(52, third.getInt("updated"), third.prettify());
+        assertEquals(5000 - 52, third.getInt("unchanged"));
+        assertEquals("Principal active", titleAndStatus(p + "-0"));
+        assertEquals("Principal active", titleAndStatus(p + "-4947"));
+        assertEquals("Engineer active", titleAndStatus(p + "-4999"));
+        assertEquals(published + 52, ProfileEventsContractTest.outboxRows(dataSource), "one event per changed row");
     }
 
     @Test

@@ -27,10 +27,7 @@ final class CopyRows {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            ensure(len * 2);
-            for (int i = off; i < off + len; i++) {
-                escape(b[i]);
-            }
+            escapeAll(b, off, len);
         }
 
         @Override
@@ -52,10 +49,25 @@ final class CopyRows {
             return;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        ensure(utf8.length * 2);
-        for (byte b : utf8) {
-            escape(b);
+        escapeAll(utf8, 0, utf8.length);
+    }
+
+    /** Appends the bytes escaped: the runs between special bytes are copied whole. */
+    private void escapeAll(byte[] b, int off, int len) {
+        ensure(len * 2);
+        int end = off + len;
+        int run = off;
+        for (int i = off; i < end; i++) {
+            byte x = b[i];
+            if (x == '\\' || x == '\t' || x == '\n' || x == '\r') {
+                System.arraycopy(b, run, bytes, size, i - run);
+                size += i - run;
+                escape(x);
+                run = i + 1;
+            }
         }
+        System.arraycopy(b, run, bytes, size, end - run);
+        size += end - run;
     }
 
     /**

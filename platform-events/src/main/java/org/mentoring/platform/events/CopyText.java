@@ -24,6 +24,11 @@ public final class CopyText {
             while (plain < value.length() && !special(value.charAt(plain))) {
                 plain++;
             }
+            if (plain == value.length()) {
+                // Nothing to escape, the usual case: one copy of the whole value.
+                out.append(value);
+                continue;
+            }
             out.append(value, 0, plain);
             for (int k = plain; k < value.length(); k++) {
                 char ch = value.charAt(k);

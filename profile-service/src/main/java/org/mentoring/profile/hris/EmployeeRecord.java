@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,8 @@ public record EmployeeRecord(
     public static final List<String> FIELDS = List.of("externalId", "email", "displayName", "jobTitle", "department",
             "location", "timeZone", "languages", "level", "gradeLabel", "managerExternalId", "hireDate", "status");
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** The free-text fields held to 200 characters: display name, job title, department, location, grade label. */
+    private static final int[] LIMITED_TEXT = {2, 3, 4, 5, 9};
     private static final Pattern LANGUAGE = Pattern.compile(LanguageTags.PATTERN);
     private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[;|,]");
 
@@ -48,14 +51,27 @@ public record EmployeeRecord(
      * the HRIS did not send it; a blank value counts as not sent.
      */
     public static Parsed parse(Function<String, String> valueOf, FieldMapping mapping) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> present = new TreeSet<>();
-        String[] values = new String[FIELDS.size()];
-        for (int i = 0; i < FIELDS.size(); i++) {
-            String raw = valueOf.apply(mapping.sourceKey(FIELDS.get(i)));
+        String[] raw = new String[FIELDS.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = valueOf.apply(mapping.sourceKey(FIELDS.get(i)));
+        }
+        return parse(raw);
+    }
+
+    /**
+     * Reads an employee from its raw values in the order of {@link #FIELDS} (null where the HRIS did not send one;
+     * a blank value counts as not sent). The array is used up: it holds the stripped values afterwards.
+     */
+    public static Parsed parse(String[] values) {
+        List<Problem.FieldError> errors = new ArrayList<>(0);
+        int present = 0;
+        for (int i = 0; i < values.length; i++) {
+            String raw = values[i];
             if (raw != null && !raw.isBlank()) {
                 values[i] = raw.strip();
-                present.add(FIELDS.get(i));
+                present |= 1 << i;
+            } else {
+                values[i] = null;
             }
         }
         String externalId = values[0];
@@ -65,10 +81,10 @@ public record EmployeeRecord(
             errors.add(error("externalId", "must be at most 100 characters"));
         }
         String email = values[1];
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (email != null && (email.length() > 254 || !isEmail(email))) {
             errors.add(error("email", "must be a well-formed email address"));
         }
-        for (int i : new int[] {2, 3, 4, 5, 9}) {
+        for (int i : LIMITED_TEXT) {
             if (values[i] != null && values[i].length() > 200) {
                 errors.add(error(FIELDS.get(i), "must be at most 200 characters"));
             }
@@ -76,20 +92,24 @@ public record EmployeeRecord(
         String timeZone = values[6];
         if (timeZone != null) {
             try {
-                ZoneId.of(timeZone);
+                if (!ZONE_IDS.contains(timeZone)) {
+                    ZoneId.of(timeZone);
+                }
             } catch (DateTimeException e) {
                 errors.add(error("timeZone", "must be an IANA time zone such as Europe/Berlin"));
             }
         }
         List<String> languages = null;
         if (values[7] != null) {
-            // Tags in another case or with '_' (en_US) are taken in their canonical form; each language once.
-            languages = Arrays.stream(LANGUAGE_SEPARATOR.split(values[7])).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(l -> LANGUAGE.matcher(l).matches() ? l : LanguageTags.canonical(l)).toList();
-            if (languages.contains(null)) {
+            languages = LANGUAGE_LISTS.get(values[7]);
+            if (languages == null) {
+                languages = languages(values[7]);
+                if (languages != null && LANGUAGE_LISTS.size() < LANGUAGE_LISTS_KEPT) {
+                    LANGUAGE_LISTS.putIfAbsent(values[7], languages);
+                }
+            }
+            if (languages == null) {
                 errors.add(error("languages", "must be language tags such as en, en-GB or zh-Hant, separated by ';'"));
-            } else if (languages.size() > 1) {
-                languages = languages.stream().distinct().toList();
             }
         }
         Integer level = null;
@@ -106,7 +126,7 @@ public record EmployeeRecord(
         LocalDate hireDate = null;
         if (values[11] != null) {
             try {
-                hireDate = LocalDate.parse(values[11]);
+                hireDate = date(values[11]);
             } catch (DateTimeException e) {
                 errors.add(error("hireDate", "must be a date such as 2024-03-01"));
             }
@@ -116,8 +136,98 @@ public record EmployeeRecord(
             errors.add(error("status", "must be active, on_leave or terminated"));
         }
         EmployeeRecord record = new EmployeeRecord(externalId, email, values[2], values[3], values[4], values[5],
-                timeZone, languages, level, values[9], values[10], hireDate, status, Set.copyOf(present), Set.of());
-        return new Parsed(record, List.copyOf(errors));
+                timeZone, languages, level, values[9], values[10], hireDate, status, presentSet(present), Set.of());
+        return new Parsed(record, errors.isEmpty() ? List.of() : List.copyOf(errors));
+    }
+
+    /** The valid time zone ids of the platform's rules, checked without building a zone each time. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    /**
+     * The languages of the values seen so far (an import's rows repeat a few dozen combinations); valid ones only,
+     * and no more than {@link #LANGUAGE_LISTS_KEPT}, so that a hostile file cannot fill the memory.
+     */
+    private static final Map<String, List<String>> LANGUAGE_LISTS = new ConcurrentHashMap<>();
+    private static final int LANGUAGE_LISTS_KEPT = 4096;
+
+    /** The sets of fields sent, one per combination, shared by all records that sent the same fields. */
+    @SuppressWarnings("unchecked")
+    private static final Set<String>[] PRESENT_SETS = new Set[1 << 13];
+
+    private static Set<String> presentSet(int bits) {
+        Set<String> set = PRESENT_SETS[bits];
+        if (set == null) {
+            Set<String> fields = new TreeSet<>();
+            for (int i = 0; i < FIELDS.size(); i++) {
+                if ((bits & (1 << i)) != 0) {
+                    fields.add(FIELDS.get(i));
+                }
+            }
+            set = Set.copyOf(fields);
+            PRESENT_SETS[bits] = set;
+        }
+        return set;
+    }
+
+    /**
+     * Tags in another case or with '_' (en_US) are taken in their canonical form; each language once. Null when one
+     * of them is not a language tag.
+     */
+    private static List<String> languages(String value) {
+        List<String> tags = Arrays.stream(LANGUAGE_SEPARATOR.split(value)).map(String::strip).filter(s -> !s.isEmpty())
+                .map(l -> LANGUAGE.matcher(l).matches() ? l : LanguageTags.canonical(l)).toList();
+        if (tags.contains(null)) {
+            return null;
+        }
+        return tags.size() > 1 ? tags.stream().distinct().toList() : tags;
+    }
+
+    /**
+     * Something, an '@', and a domain with a dot that neither starts nor ends it; no second '@' and no white space
+     * (the pattern {@code [^@\s]+@[^@\s]+\.[^@\s]+}, checked without a regular expression).
+     */
+    static boolean isEmail(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || value.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        boolean innerDot = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return false;
+            }
+            if (c == '.' && i >= at + 2 && i <= value.length() - 2) {
+                innerDot = true;
+            }
+        }
+        return innerDot;
+    }
+
+    /** An ISO date (2024-03-01): the common shape read directly, any other through the ISO parser. */
+    private static LocalDate date(String value) {
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            int year = digits(value, 0, 4);
+            int month = digits(value, 5, 7);
+            int day = digits(value, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(value);
+    }
+
+    /** The number written by ASCII digits in {@code [from, to)}, or -1 if any is not one. */
+    private static int digits(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The text of a JSON value as an HRIS field: arrays joined with ';', absent and null as null. */

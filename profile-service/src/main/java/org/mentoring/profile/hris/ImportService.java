@@ -3,7 +3,6 @@ package org.mentoring.profile.hris;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,6 +125,13 @@ public class ImportService {
 
     private final AtomicBoolean statisticsQueued = new AtomicBoolean();
 
+    /** Reads the digests of the rows last imported while an import's first rows are parsed. */
+    private final ExecutorService digestReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hris-import-digests");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Marks this replica's unfinished imports alive and fails those whose replica has stopped. */
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hris-import-lease");
@@ -148,6 +152,7 @@ public class ImportService {
         leases.shutdownNow();
         executor.shutdownNow();
         statistics.shutdownNow();
+        digestReader.shutdownNow();
     }
 
     private void keepLeases() {
@@ -213,10 +218,12 @@ public class ImportService {
             return j;
         });
         FieldMapping mapping = integration.fieldMapping;
+        // Decoded here, so that the request's bytes are not kept as well while the import waits and runs.
+        String text = new String(body, StandardCharsets.UTF_8);
         mine.add(job.id);
         executor.submit(() -> {
             try {
-                run(job.id, format, mapping, body);
+                run(job.id, format, mapping, text);
             } finally {
                 mine.remove(job.id);
             }
@@ -245,7 +252,7 @@ public class ImportService {
         throw ProblemException.invalid("Content-Type", "must be text/csv or application/jsonl");
     }
 
-    void run(UUID jobId, String format, FieldMapping mapping, byte[] body) {
+    void run(UUID jobId, String format, FieldMapping mapping, String body) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 ImportJob job = em.find(ImportJob.class, jobId);
@@ -273,76 +280,58 @@ public class ImportService {
     }
 
     /** What parsing left besides the rows it handed on: how many, and the line of each externalId. */
-    private record Parsed(int rows, Map<String, Integer> lineOfExternalId) {
+    private record Parsed(int rows, LineIndex lineOfExternalId) {
     }
 
     /**
-     * Reads and validates the file, first telling {@code total} how many rows it holds, then handing each valid row
-     * to {@code valid} as soon as it is read (the staging COPY then runs in the database while the rest of the file
-     * is parsed). The first row of an externalId or an email wins; later ones are errors.
+     * Reads and validates the file, first telling {@code staging} how many rows it holds, then handing each valid
+     * row to it as soon as it is read (the staging COPY then runs in the database while the rest of the file is
+     * parsed). The first row of an externalId or an email wins; later ones are errors. A row whose text is the one
+     * that last set its person, who has not changed since, is passed over: it was valid then, so only its externalId
+     * and email are read, for the first-wins rule.
      */
-    private Parsed parse(String format, FieldMapping mapping, byte[] body, List<ImportJob.RowError> errors,
-                         IntConsumer total, Consumer<EmployeeRecord> valid) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+    private Parsed parse(String format, FieldMapping mapping, String body, List<ImportJob.RowError> errors,
+                         Staging staging) {
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         boolean csv = format.equals("csv");
         String[] lines = csv ? null : text.split("\r?\n");
         int expected = csv ? Math.max(0, CsvReader.count(text) - 1)
                 : (int) Arrays.stream(lines).filter(l -> !l.isBlank()).count();
-        total.accept(expected);
-        Map<String, Integer> lineOfExternalId = new HashMap<>(capacityFor(expected));
-        Map<String, Integer> lineOfEmail = new HashMap<>(capacityFor(expected));
-        int[] count = {0};
-        RowSink sink = (line, parsed) -> {
-            EmployeeRecord e = parsed.record();
-            parsed.errors().forEach(err -> errors.add(new ImportJob.RowError(line, e.externalId(), err.field(), err.message())));
-            if (!parsed.ok()) {
-                return;
-            }
-            Integer first = lineOfExternalId.putIfAbsent(e.externalId(), line);
-            if (first != null) {
-                errors.add(new ImportJob.RowError(line, e.externalId(), "externalId", "appears again; first on line " + first));
-                return;
-            }
-            if (e.email() != null) {
-                Integer emailFirst = lineOfEmail.putIfAbsent(e.email().toLowerCase(Locale.ROOT), line);
-                if (emailFirst != null) {
-                    errors.add(new ImportJob.RowError(line, e.externalId(), "email", "is used on line " + emailFirst + " too"));
-                    return;
-                }
-            }
-            count[0]++;
-            valid.accept(e);
-        };
+        staging.expect(expected);
+        Rows rows = new Rows(errors, staging, expected);
         if (csv) {
             List<String> header = new ArrayList<>();
-            Map<String, Integer> columns = new HashMap<>();
-            CsvReader.read(text, (line, fields) -> {
+            // The column of each field of EmployeeRecord.FIELDS under this mapping, -1 where the file has none.
+            int[] columnOf = new int[EmployeeRecord.FIELDS.size()];
+            RowDigests[] digests = {null};
+            CsvReader.Row[] current = {null};
+            RawRow raw = field -> columnOf[field] < 0 ? null : current[0].get(columnOf[field]);
+            CsvReader.read(text, (line, row) -> {
                 if (header.isEmpty()) {
-                    fields.forEach(f -> header.add(f.strip()));
-                    for (int i = 0; i < header.size(); i++) {
-                        columns.put(header.get(i), i);
+                    row.fields().forEach(f -> header.add(f.strip()));
+                    for (int i = 0; i < columnOf.length; i++) {
+                        // Of two columns with one name, the last counts.
+                        columnOf[i] = header.lastIndexOf(mapping.sourceKey(EmployeeRecord.FIELDS.get(i)));
                     }
+                    digests[0] = new RowDigests(format, mapping, row.text().substring(row.start(), row.end()));
                     return;
                 }
-                Function<String, String> valueOf = key -> {
-                    Integer column = columns.get(key);
-                    return column == null || column >= fields.size() ? null : fields.get(column);
-                };
-                if (fields.size() != header.size()) {
-                    String externalId = valueOf.apply(mapping.sourceKey("externalId"));
+                if (row.size() != header.size()) {
+                    int id = columnOf[0];
+                    String externalId = id < 0 || id >= row.size() ? null : row.get(id);
                     errors.add(new ImportJob.RowError(line, externalId == null || externalId.isBlank() ? null
-                            : externalId.strip(), "", "has " + fields.size() + " fields, the header has " + header.size()));
+                            : externalId.strip(), "", "has " + row.size() + " fields, the header has " + header.size()));
                     return;
                 }
-                sink.accept(line, EmployeeRecord.parse(valueOf, mapping));
+                byte[] digest = digests[0].of(row.text(), row.start(), row.end());
+                current[0] = row;
+                rows.accept(line, digest, raw);
             });
             if (header.isEmpty()) {
                 throw new IllegalArgumentException("the CSV file has no header line");
             }
         } else {
+            RowDigests digests = new RowDigests(format, mapping, "");
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
                     continue;
@@ -360,14 +349,117 @@ public class ImportService {
                     continue;
                 }
                 JsonNode row = node;
-                sink.accept(line, EmployeeRecord.parse(key -> EmployeeRecord.jsonText(row.get(key)), mapping));
+                rows.accept(line, digests.of(lines[i], 0, lines[i].length()),
+                        field -> EmployeeRecord.jsonText(row.get(mapping.sourceKey(EmployeeRecord.FIELDS.get(field)))));
             }
         }
-        return new Parsed(count[0], lineOfExternalId);
+        rows.finish();
+        return new Parsed(rows.count, rows.lineOfExternalId);
     }
 
-    private interface RowSink {
-        void accept(int line, EmployeeRecord.Parsed parsed);
+    /** A row's raw value of each field of {@link EmployeeRecord#FIELDS}, by index; null where it has none. */
+    private interface RawRow {
+        String value(int field);
+    }
+
+    /**
+     * The rows of a file after reading, in its order: checked against the last imported rows, validated, held to the
+     * first-wins rule and handed to the staging. Rows read before the last imported rows' digests are known wait for
+     * them, copied out, and go first once they are.
+     */
+    private static final class Rows {
+        private final List<ImportJob.RowError> errors;
+        private final Staging staging;
+        final LineIndex lineOfExternalId;
+        private final LineIndex lineOfEmail;
+        private final List<Waiting> waiting = new ArrayList<>();
+        int count;
+
+        Rows(List<ImportJob.RowError> errors, Staging staging, int expected) {
+            this.errors = errors;
+            this.staging = staging;
+            this.lineOfExternalId = new LineIndex(expected);
+            this.lineOfEmail = new LineIndex(expected);
+        }
+
+        private static final int WAITING_AT_MOST = 10_000;
+
+        /** A row read before the digests were known: its values, copied out of the reader. */
+        private record Waiting(int line, byte[] digest, String[] values) {
+        }
+
+        void accept(int line, byte[] digest, RawRow raw) {
+            if (waiting.size() >= WAITING_AT_MOST) {
+                // The digests take longer than usual: wait for them rather than copy out the whole file.
+                staging.awaitKnown();
+            }
+            if (!staging.knownReady()) {
+                String[] values = new String[EmployeeRecord.FIELDS.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = raw.value(i);
+                }
+                waiting.add(new Waiting(line, digest, values));
+                return;
+            }
+            release();
+            handle(line, digest, raw);
+        }
+
+        void finish() {
+            staging.awaitKnown();
+            release();
+        }
+
+        private void release() {
+            for (Waiting row : waiting) {
+                handle(row.line(), row.digest(), field -> row.values()[field]);
+            }
+            waiting.clear();
+        }
+
+        private void handle(int line, byte[] digest, RawRow raw) {
+            staging.progress();
+            if (staging.lastImported(digest)) {
+                // Valid when it was imported: only the first-wins rule is left to check.
+                if (firstOfItsKind(line, raw.value(0).strip(), stripped(raw.value(1)))) {
+                    count++;
+                    staging.passOver();
+                }
+                return;
+            }
+            String[] values = new String[EmployeeRecord.FIELDS.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = raw.value(i);
+            }
+            EmployeeRecord.Parsed parsed = EmployeeRecord.parse(values);
+            EmployeeRecord e = parsed.record();
+            parsed.errors().forEach(err -> errors.add(new ImportJob.RowError(line, e.externalId(), err.field(), err.message())));
+            if (parsed.ok() && firstOfItsKind(line, e.externalId(), e.email())) {
+                count++;
+                staging.add(e, digest);
+            }
+        }
+
+        private static String stripped(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** Whether the row is the first with its externalId and its email; if not, an error says so. */
+        private boolean firstOfItsKind(int line, String externalId, String email) {
+            int first = lineOfExternalId.putIfAbsent(externalId, line);
+            if (first != 0) {
+                errors.add(new ImportJob.RowError(line, externalId, "externalId", "appears again; first on line " + first));
+                return false;
+            }
+            if (email != null) {
+                int emailFirst = lineOfEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), line);
+                if (emailFirst != 0) {
+                    errors.add(new ImportJob.RowError(line, externalId, "email", "is used on line " + emailFirst + " too"));
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -386,7 +478,7 @@ public class ImportService {
      * Parses the file into the staging table and merges it, all in the caller's transaction; returns how many rows
      * were staged.
      */
-    private int load(UUID jobId, String format, FieldMapping mapping, byte[] body) {
+    private int load(UUID jobId, String format, FieldMapping mapping, String body) {
         ImportJob snapshot = em.find(ImportJob.class, jobId);
         boolean terminateMissing = snapshot.fullSync && snapshot.terminateMissing;
         Integer maxTerminations = snapshot.maxTerminations;
@@ -395,7 +487,7 @@ public class ImportService {
         UUID integrationId = snapshot.integrationId;
         em.detach(snapshot);
         List<ImportJob.RowError> errors = new ArrayList<>();
-        Map<String, Integer> lineOf;
+        LineIndex lineOf;
         Set<UUID> created = new LinkedHashSet<>();
         Set<UUID> updated = new LinkedHashSet<>();
         Set<UUID> terminated = new LinkedHashSet<>();
@@ -406,6 +498,7 @@ public class ImportService {
         int erasedRows = 0;
         int staleRows = 0;
         int passedOver;
+        long knownMillis;
         long merged;
         long mergeStarted;
         try (Connection c = dataSource.getConnection()) {
@@ -426,16 +519,17 @@ public class ImportService {
             Parsed parsed;
             // With asOf every row is compared with its person's marker, so none is passed over.
             try (Staging staging = new Staging(c, jobId, asOf == null ? integrationId : null, terminateMissing)) {
-                parsed = parse(format, mapping, body, errors, staging::expect, staging::add);
+                parsed = parse(format, mapping, body, errors, staging);
                 staging.finish();
                 passedOver = staging.passedOver;
+                knownMillis = staging.knownMillis;
             }
             lineOf = parsed.lineOfExternalId();
             staged = parsed.rows() - passedOver;
             total = parsed.rows() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
             if (terminateMissing) {
-                stageSeen(c, lineOf.keySet(), errors);
+                stageSeen(c, lineOf.keys(), errors);
             }
             try (Statement s = c.createStatement()) {
                 // A sample of 3,000 rows is plenty for the joins below, and a tenth of the default's cost.
@@ -445,8 +539,9 @@ public class ImportService {
                 s.execute("SELECT set_config('default_statistics_target', '" + Integer.parseInt(target) + "', true)");
             }
             mergeStarted = System.nanoTime();
-            LOG.infof("Import %s: %d rows parsed and validated, %d of them staged (the rest as last imported) in %d ms",
-                    jobId, parsed.rows(), staged, (mergeStarted - parsing) / 1_000_000);
+            LOG.infof("Import %s: %d rows parsed and validated, %d of them staged (the rest as last imported) in %d ms "
+                    + "(%d ms of it reading the last imported rows' digests)", jobId, parsed.rows(), staged,
+                    (mergeStarted - parsing) / 1_000_000, knownMillis);
             // People whose data was erased stay erased: their rows are left out (their rows' errors too, which would
             // keep their employee id), and whoever the file says they manage is left without a manager. The shared
             // lock keeps an erasure from committing between this check and the merge (ErasedEmployees.lockShared).
@@ -564,13 +659,17 @@ public class ImportService {
                     WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
                     RETURNING id::text""".formatted(integrationId, asOf == null ? "NULL::timestamptz" : asOf)));
             aside.rebuild(c);
+            // Everyone's link to their manager is checked again, unless no row was staged: then this import changed no
+            // link, every person it lists is as the import that last resolved their link left them (or their row would
+            // have been staged), and only the people still waiting for their manager (the HRIS named one not known
+            // here) are looked at.
             updated.addAll(uuids(c, """
                     UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
                     FROM (SELECT c.id AS child, m.id AS manager
                           FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
-                          WHERE c.manager_external_id IS NOT NULL) m
+                          WHERE c.manager_external_id IS NOT NULL%s) m
                     WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
-                    RETURNING p.id::text"""));
+                    RETURNING p.id::text""".formatted(valid == 0 ? " AND c.manager_id IS NULL" : "")));
             // Rows compared in full are remembered as each profile now stands, so that the same row next time is passed
             // over (those this import changed recorded it already; a later change here moved the version on). An
             // initial load, all of whose rows are new, has nothing to add.
@@ -747,10 +846,13 @@ public class ImportService {
     private static final String STAGED_COLUMNS = "external_id, email, display_name, job_title, department, location, "
             + "time_zone, languages, level, grade_label, manager_external_id, hire_date, status";
 
-    /** Appends the row of COPY text that stages an employee, in the order of {@link #STAGED_COLUMNS}. */
-    private void copyText(StringBuilder text, EmployeeRecord e) {
+    /**
+     * Appends the row of COPY text that stages an employee, in the order of {@link #STAGED_COLUMNS}, its languages
+     * given as JSON.
+     */
+    private static void copyText(StringBuilder text, EmployeeRecord e, String languages) {
         CopyText.row(text, e.externalId(), e.email(), e.displayName(), e.jobTitle(), e.department(),
-                e.location(), e.timeZone(), e.languages() == null ? null : json(e.languages()),
+                e.location(), e.timeZone(), languages,
                 e.level() == null ? null : e.level().toString(), e.gradeLabel(), e.managerExternalId(),
                 e.hireDate() == null ? null : e.hireDate().toString(), e.status());
     }
@@ -761,31 +863,35 @@ public class ImportService {
                 + " AND p.hris_sequence IS NOT NULL), false)";
     }
 
-    private static final byte[] ROW_DIGEST_SALT = "mentoring:hris-row:v1\n".getBytes(StandardCharsets.UTF_8);
-    /** 128 bits of SHA-256: a chance collision between two rows of one person is out of reach. */
-    private static final int ROW_DIGEST_BYTES = 16;
-
     /**
      * The digests of the rows that last set this integration's people, for those not changed since (their version is
-     * the one the import left).
+     * the one the import left). A digest covers a row's whole text under its file's header, employee id and all, so
+     * it alone says whose row it is.
      */
-    private static Map<String, byte[]> knownRows(Connection c, UUID integrationId, boolean terminateMissing)
-            throws SQLException {
-        Map<String, byte[]> known = new HashMap<>();
+    private static DigestSet knownRows(Connection c, UUID integrationId, boolean terminateMissing) throws SQLException {
+        DigestSet known = new DigestSet();
         // A full sync that terminates the missing brings a terminated person it lists back: their row is compared.
-        try (PreparedStatement s = c.prepareStatement("SELECT external_id, hris_row_digest FROM profile "
+        try (PreparedStatement s = c.prepareStatement("SELECT hris_row_digest FROM profile "
                 + "WHERE hris_integration_id = ? AND hris_row_version = version AND hris_row_digest IS NOT NULL "
                 + "AND status <> 'erased'" + (terminateMissing ? " AND status <> 'terminated'" : ""))) {
             s.setObject(1, integrationId);
             s.setFetchSize(10_000);
+            // The digests as bytes on the wire rather than as hex text to decode (a negative threshold asks for it).
+            s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), rs.getBytes(2));
+                    byte[] digest = rs.getBytes(1);
+                    if (digest.length == DigestSet.BYTES) {
+                        known.add(digest);
+                    }
                 }
             }
         }
         return known;
     }
+
+    /** How many lists of languages an import keeps the JSON of. */
+    private static final int LANGUAGE_LISTS_KEPT = 4096;
 
     /** About how much COPY text is sent to the database at a time while the file is parsed. */
     private static final int STAGING_CHUNK_CHARS = 256 * 1024;
@@ -803,10 +909,15 @@ public class ImportService {
         private final boolean terminateMissing;
         private final int progressEvery = Math.max(1, config.importBatchSize() * 10);
         private final StringBuilder text = new StringBuilder(STAGING_CHUNK_CHARS + 4096);
-        private Map<String, byte[]> known = Map.of();
-        private final MessageDigest digest;
+        /** The digests of the rows last imported; null while they are read ({@link #knownLater}). */
+        private DigestSet known = new DigestSet();
+        private CompletableFuture<DigestSet> knownLater;
+        /** The JSON of each list of languages met so far: a file's rows repeat a few dozen (a bounded number kept). */
+        private final Map<List<String>, String> languages = new HashMap<>();
         private int rows;
         int passedOver;
+        /** How long reading the last imported rows' digests took. */
+        volatile long knownMillis;
 
         /** {@code passOverFor}: the integration whose people's rows may be passed over as last imported, or null. */
         Staging(Connection c, UUID jobId, UUID passOverFor, boolean terminateMissing) {
@@ -814,28 +925,41 @@ public class ImportService {
             this.jobId = jobId;
             this.passOverFor = passOverFor;
             this.terminateMissing = terminateMissing;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-            }
         }
 
         /**
-         * States the file's row count, before its rows arrive, so that progress reads as a fraction; then reads what
-         * the rows may be passed over against (a file of a few rows is compared in full rather than read all of
+         * States the file's row count, before its rows arrive, so that progress reads as a fraction; starts reading
+         * what the rows may be passed over against (a file of a few rows is compared in full rather than read all of
          * that) and opens the COPY.
          */
         void expect(int total) {
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
+            if (passOverFor != null && total >= config.importPassOverFrom()) {
+                // Read on a connection of its own while the first rows are parsed; they wait for it (Rows). A
+                // statement of this transaction would read the committed digests just the same.
+                known = null;
+                knownLater = CompletableFuture.supplyAsync(() -> {
+                    long started = System.nanoTime();
+                    try (Connection own = dataSource.getConnection()) {
+                        // In a transaction, so that the rows come a batch at a time from a cursor.
+                        own.setAutoCommit(false);
+                        try {
+                            DigestSet rows = knownRows(own, passOverFor, terminateMissing);
+                            knownMillis = (System.nanoTime() - started) / 1_000_000;
+                            return rows;
+                        } finally {
+                            own.rollback();
+                            own.setAutoCommit(true);
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("the last imported rows' digests could not be read", e);
+                    }
+                }, digestReader);
+            }
             try {
-                if (passOverFor != null && total >= config.importPassOverFrom()) {
-                    known = knownRows(c, passOverFor, terminateMissing);
-                }
                 open();
             } catch (SQLException e) {
-                throw new IllegalStateException("the last imported rows' digests could not be read, or the staging "
-                        + "table opened", e);
+                throw new IllegalStateException("the staging table could not be opened", e);
             }
         }
 
@@ -846,32 +970,67 @@ public class ImportService {
             }
         }
 
-        void add(EmployeeRecord employee) {
-            int start = text.length();
-            copyText(text, employee);
-            // The row as staged, newline left out, with a salt naming this version of the merge's rules: a release
-            // that merges a row differently changes the salt, and every row is compared in full once. What the
-            // merge also depends on besides the row (an import that reactivates, an erased manager) keeps a row
-            // from being passed over instead (knownRows, and rows staged without a digest).
-            digest.update(ROW_DIGEST_SALT);
-            digest.update(text.substring(start, text.length() - 1).getBytes(StandardCharsets.UTF_8));
-            byte[] row = Arrays.copyOf(digest.digest(), ROW_DIGEST_BYTES);
-            byte[] last = known.get(employee.externalId());
-            if (last != null && MessageDigest.isEqual(last, row)) {
-                // The same row as the one that last set this person, and nothing changed them since.
-                text.setLength(start);
-                passedOver++;
-            } else {
-                text.setLength(text.length() - 1);
-                text.append("\t\\\\x").append(HexFormat.of().formatHex(row)).append('\n');
+        /** Whether the last imported rows' digests are known by now. */
+        boolean knownReady() {
+            if (known == null && knownLater.isDone()) {
+                awaitKnown();
             }
-            if (text.length() >= STAGING_CHUNK_CHARS) {
-                send();
+            return known != null;
+        }
+
+        void awaitKnown() {
+            if (known == null) {
+                try {
+                    known = knownLater.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
             }
+        }
+
+        /**
+         * Whether a row with this digest is the one that last set its person (the digest covers the employee id),
+         * who has not changed since. What the merge also depends on besides the row (an import that reactivates, an
+         * erased manager) keeps a row from being passed over instead (knownRows, and rows staged without a digest).
+         */
+        boolean lastImported(byte[] digest) {
+            return known.contains(digest);
+        }
+
+        void passOver() {
+            passedOver++;
+        }
+
+        /** One more row of the file handled; the job shows it every ten batches. */
+        void progress() {
             if (++rows % progressEvery == 0) {
                 int done = rows;
                 QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).processedRows = done);
             }
+        }
+
+        /** Stages a valid row, with the digest of its text in the file. */
+        void add(EmployeeRecord employee, byte[] digest) {
+            copyText(text, employee, languagesJson(employee.languages()));
+            text.setLength(text.length() - 1);
+            text.append("\t\\\\x").append(HexFormat.of().formatHex(digest)).append('\n');
+            if (text.length() >= STAGING_CHUNK_CHARS) {
+                send();
+            }
+        }
+
+        private String languagesJson(List<String> tags) {
+            if (tags == null) {
+                return null;
+            }
+            String json = languages.get(tags);
+            if (json == null) {
+                json = json(tags);
+                if (languages.size() < LANGUAGE_LISTS_KEPT) {
+                    languages.put(tags, json);
+                }
+            }
+            return json;
         }
 
         void finish() throws SQLException {
@@ -903,7 +1062,7 @@ public class ImportService {
      * For a full sync that terminates the missing: records every externalId the file names (valid or not) as seen,
      * so that it never terminates someone whose row merely had an error.
      */
-    private static void stageSeen(Connection c, Set<String> valid, List<ImportJob.RowError> errors) throws SQLException {
+    private static void stageSeen(Connection c, List<String> valid, List<ImportJob.RowError> errors) throws SQLException {
         StringBuilder seen = new StringBuilder();
         Set<String> ids = new HashSet<>(valid);
         errors.stream().map(ImportJob.RowError::externalId).filter(x -> x != null && !x.isBlank()).forEach(ids::add);
@@ -1015,11 +1174,6 @@ public class ImportService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A hash map capacity that holds {@code entries} without growing. */
-    private static int capacityFor(long entries) {
-        return (int) Math.min(1 << 30, entries * 4 / 3 + 1);
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {

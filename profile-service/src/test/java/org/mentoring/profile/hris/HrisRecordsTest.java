@@ -20,14 +20,35 @@ class HrisRecordsTest {
     @Test
     void csvReaderHandlesQuotesEmbeddedNewlinesAndCrLf() {
         List<String> seen = new ArrayList<>();
-        CsvReader.read("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3", (line, fields) ->
-                seen.add(line + ":" + String.join("|", fields)));
+        CsvReader.read("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3", (line, row) ->
+                seen.add(line + ":" + String.join("|", row.fields())));
         assertEquals(List.of("1:a|b|c", "2:x, y|say \"hi\"|two\nlines", "5:1||3"), seen);
         assertEquals(3, CsvReader.count("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\n1,,3"),
                 "counted without parsing, the same records");
         assertEquals(2, CsvReader.count("h\n,\n\r\n"), "a lone comma is a record of two empty fields");
         assertEquals(1, CsvReader.count("\"\"\n"));
         assertEquals(0, CsvReader.count("\n\r\n"));
+    }
+
+    @Test
+    void csvReaderGivesEachRecordsTextAsInTheFile() {
+        String text = "h1,h2\r\nplain,row\n\"quoted, one\",x\r\nlone,cr\rlast,\"two\nlines\"";
+        List<String> raw = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        CsvReader.read(text, (line, row) -> {
+            raw.add(line + ":" + row.text().substring(row.start(), row.end()));
+            fields.add(row.size() + ":" + row.get(row.size() - 1));
+        });
+        assertEquals(List.of("1:h1,h2", "2:plain,row", "3:\"quoted, one\",x", "4:lone,cr", "5:last,\"two\nlines\""), raw);
+        assertEquals(List.of("2:h2", "2:row", "2:x", "2:cr", "2:two\nlines"), fields);
+        assertThrows(IndexOutOfBoundsException.class, () -> CsvReader.read("a,b\n", (line, row) -> row.get(2)));
+        List<String> many = new ArrayList<>();
+        CsvReader.read(",".repeat(40) + "end\n", (line, row) -> many.add(row.size() + ":" + row.get(40) + ":" + row.get(0)));
+        assertEquals(List.of("41:end:"), many, "a record of more fields than the reader first makes room for");
+        List<String> mixed = new ArrayList<>();
+        CsvReader.read("one\ntwo\nx,y\nthree\n\"q,r\",s\nfour,\nfive", (line, row) -> mixed.add(String.join("|", row.fields())));
+        assertEquals(List.of("one", "two", "x|y", "three", "q,r|s", "four|", "five"), mixed,
+                "lines without commas between lines with them");
     }
 
     @Test
