@@ -502,6 +502,25 @@ class HrisImportTest {
                 .then().statusCode(200).body("items[0].managerId", nullValue());
         assertEquals(headId, createdEventField(p + "-1", "managerId"), "the created event names the manager");
         assertEquals(headId, createdEventField(p + "-1", "managementChain,0"));
+
+        // p-3 names a manager the directory does not have yet; a later file that only adds that manager links them.
+        assertEquals(1, importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(p, 3, p + "-9", "Analyst"), "")
+                .getInt("created"));
+        JsonPath arrives = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(p, 9, null, "Director"), "");
+        assertEquals(1, arrives.getInt("created"), arrives.prettify());
+        assertEquals(1, arrives.getInt("updated"), "p-3's link to the new manager");
+        assertEquals(profileId(p + "-9"), managerOf(p + "-3"));
+        // A file that moves p-1 to someone new, who comes in the same file.
+        JsonPath moves = importAndWait(hrAdmin(), hris.id(), "text/csv",
+                HEADER + row(p, 1, p + "-8", "Analyst") + row(p, 8, null, "Director"), "");
+        assertEquals(1, moves.getInt("created"), moves.prettify());
+        assertEquals(1, moves.getInt("updated"));
+        assertEquals(profileId(p + "-8"), managerOf(p + "-1"));
+    }
+
+    private String managerOf(String externalId) throws java.sql.SQLException {
+        return as(hrAdmin()).when().get("/v1/profiles/" + profileId(externalId)).then().statusCode(200)
+                .extract().path("managerId");
     }
 
     /** A field of the created event of the given externalId; {@code a,0} is the first item of array a. */

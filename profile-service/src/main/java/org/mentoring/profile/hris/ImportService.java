@@ -659,17 +659,18 @@ public class ImportService {
                     WHERE NOT EXISTS (SELECT 1 FROM profile p WHERE p.external_id = r.external_id)
                     RETURNING id::text""".formatted(integrationId, asOf == null ? "NULL::timestamptz" : asOf)));
             aside.rebuild(c);
-            // Everyone's link to their manager is checked again, unless no row was staged: then this import changed no
-            // link, every person it lists is as the import that last resolved their link left them (or their row would
-            // have been staged), and only the people still waiting for their manager (the HRIS named one not known
-            // here) are looked at.
+            // Everyone's link to their manager is checked again if this import changed someone who was here before
+            // (their manager may be someone else now). Otherwise the links it made are the new people's, resolved as
+            // they were inserted, and only the people still waiting for their manager (the HRIS named one not known
+            // here, perhaps someone new in this file) are looked at: the people it passed over or found unchanged are
+            // as the import that last resolved their links left them, or their row would have changed them.
             updated.addAll(uuids(c, """
                     UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
                     FROM (SELECT c.id AS child, m.id AS manager
                           FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
                           WHERE c.manager_external_id IS NOT NULL%s) m
                     WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
-                    RETURNING p.id::text""".formatted(valid == 0 ? " AND c.manager_id IS NULL" : "")));
+                    RETURNING p.id::text""".formatted(rowUpdates.isEmpty() ? " AND c.manager_id IS NULL" : "")));
             // Rows compared in full are remembered as each profile now stands, so that the same row next time is passed
             // over (those this import changed recorded it already; a later change here moved the version on). An
             // initial load, all of whose rows are new, has nothing to add.
