@@ -5,7 +5,8 @@
 #   docs/load/import.sh [PEOPLE] [PORT] [DATABASE]      defaults: 100000 9181 import_bench
 #
 # With REPEATS=N the same file is imported again N times (default once), as nightly syncs on a running service
-# would. With WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
+# would. With CHANGED_EVERY=K it then imports a copy in which every K-th person has another job title. With
+# WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
 # again, N times, on the same, by then warmed, service: an initial load without the JIT's first compilations.
 #
 # Needs the built jars (./mvnw -B -ntp package -DskipTests -pl profile-service,deploy/local -am) and PostgreSQL at
@@ -49,6 +50,14 @@ for _ in $(seq 1 "${REPEATS:-1}"); do
   echo -n "same file again: "
   import_once
 done
+if [ -n "${CHANGED_EVERY:-}" ]; then
+  # Every CHANGED_EVERY-th person (among lines without quotes) gets another job title: a nightly sync with changes.
+  CHANGED="$WORK/changed.csv"
+  awk -F, -v OFS=, -v k="$CHANGED_EVERY" 'NR > 1 && (NR - 1) % k == 0 && index($0, "\"") == 0 { $4 = $4 " II"; n++ }
+    { print } END { print n > "/dev/stderr" }' "$CSV" > "$CHANGED" 2> "$WORK/changed.count"
+  echo -n "with $(cat "$WORK/changed.count") rows changed: "
+  t0=$(now); job="$(import_file "$CHANGED")"; echo "import: $(since "$t0") s  $job"
+fi
 echo "copy after: $(copy_baseline) s"
 for _ in $(seq 1 "${WARM_ROUNDS:-0}"); do
   "${PSQL[@]}" -d "$DB" -q -c "TRUNCATE profile.profile, profile.outbox CASCADE"
