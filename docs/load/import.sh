@@ -5,7 +5,8 @@
 #   docs/load/import.sh [PEOPLE] [PORT] [DATABASE]      defaults: 100000 9181 import_bench
 #
 # With REPEATS=N the same file is imported again N times (default once), as nightly syncs on a running service
-# would. With CHANGED_EVERY=K it then imports a copy in which every K-th person has another job title. With
+# would. With FORMAT=jsonl the same people are imported as JSON Lines (the \copy baseline still reads the CSV).
+# With CHANGED_EVERY=K it then imports a copy in which every K-th person has another job title. With
 # WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
 # again, N times, on the same, by then warmed, service: an initial load without the JIT's first compilations.
 #
@@ -34,11 +35,25 @@ copy_baseline() {
 
 import_once() {
   local t0 job; t0=$(now)
-  job="$(import_file "$CSV")"
+  job="$(import_file "$IMPORT_FILE")"
   echo "import: $(since "$t0") s  $job"
 }
 
 java -cp "$LAUNCHER" org.mentoring.local.LocalStack employees-csv --people "$PEOPLE" "$CSV"
+if [ "${FORMAT:-csv}" = jsonl ]; then
+  # The same people as JSON Lines (the generated CSV has no quoted fields): level a number, languages an array.
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; next }
+    { printf "{"; sep = ""
+      for (i = 1; i <= NF; i++) if ($i != "") {
+        if (h[i] == "level") v = $i
+        else if (h[i] == "languages") { n = split($i, l, ";"); v = "["; for (j = 1; j <= n; j++) v = v (j > 1 ? "," : "") "\"" l[j] "\""; v = v "]" }
+        else v = "\"" $i "\""
+        printf "%s\"%s\":%s", sep, h[i], v; sep = "," }
+      print "}" }' "$CSV" > "$WORK/employees.jsonl"
+  IMPORT_FILE="$WORK/employees.jsonl"; CONTENT_TYPE=application/jsonl
+else
+  IMPORT_FILE="$CSV"
+fi
 start_profile_service
 TOKEN="$(token hr-admin hr.admin@mentoring.local)"
 register_integration
@@ -56,7 +71,7 @@ if [ -n "${CHANGED_EVERY:-}" ]; then
   awk -F, -v OFS=, -v k="$CHANGED_EVERY" 'NR > 1 && (NR - 1) % k == 0 && index($0, "\"") == 0 { $4 = $4 " II"; n++ }
     { print } END { print n > "/dev/stderr" }' "$CSV" > "$CHANGED" 2> "$WORK/changed.count"
   echo -n "with $(cat "$WORK/changed.count") rows changed: "
-  t0=$(now); job="$(import_file "$CHANGED")"; echo "import: $(since "$t0") s  $job"
+  t0=$(now); job="$(CONTENT_TYPE=text/csv import_file "$CHANGED")"; echo "import: $(since "$t0") s  $job"
 fi
 echo "copy after: $(copy_baseline) s"
 for _ in $(seq 1 "${WARM_ROUNDS:-0}"); do

@@ -37,7 +37,7 @@ register_integration() {
 # import_file CSV: uploads an import and waits for it to finish; prints the job.
 import_file() {
   local location job
-  location="$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+  location="$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: ${CONTENT_TYPE:-text/csv}" \
     --data-binary "@$1" "$API/$INTEGRATION/imports" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
   while :; do
     job="$(curl -fsS -H "Authorization: Bearer $TOKEN" "$location")"

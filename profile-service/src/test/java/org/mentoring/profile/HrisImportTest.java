@@ -207,6 +207,37 @@ class HrisImportTest {
         assertEquals("is used on line 2 too", duplicates.getString("errors[1].message"));
     }
 
+    @Test
+    void jsonLinesPassedOverAreHeldToFirstWinsWhateverTheShapeOfTheirIds() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("jsonl");
+        String a = "{\"externalId\":\"" + p + "-a\",\"email\":\"" + p + "-a@example.com\",\"displayName\":\"A\"}";
+        // An employee id given as a number, and a member given twice (the last counts).
+        long number = Math.abs(p.hashCode()) + 1_000_000L;
+        String b = "{\"externalId\":" + number + ",\"email\":\"" + p + "-b@example.com\",\"displayName\":\"B\"}";
+        String c = "{\"email\":\"wrong@example.com\",\"externalId\":\"" + p + "-c\",\"displayName\":\"C\","
+                + "\"email\":\"" + p + "-c@example.com\"}";
+        String lines = a + "\n" + b + "\n" + c + "\n";
+        assertEquals(3, importAndWait(hrAdmin(), hris.id(), "application/jsonl", lines, "").getInt("created"));
+        byte[] digestOfC = rowDigest(p + "-c");
+        assertEquals(3, importAndWait(hrAdmin(), hris.id(), "application/jsonl", lines, "").getInt("unchanged"));
+        assertArrayEquals(digestOfC, rowDigest(p + "-c"), "the same line keeps its digest");
+        as(hrAdmin()).when().get("/v1/profiles/" + profileId(p + "-c")).then().statusCode(200)
+                .body("email", equalTo(p + "-c@example.com"));
+
+        // The same lines again, each followed by a later line with its id or its email: every later one is refused.
+        String again = lines + a.replace("\"A\"", "\"A again\"") + "\n"
+                + "{\"externalId\":\"" + p + "-d\",\"email\":\"" + p + "-B@example.com\",\"displayName\":\"D\"}\n"
+                + "{\"externalId\":\"" + p + "-e\",\"email\":\"" + p + "-c@example.com\",\"displayName\":\"E\"}\n";
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "application/jsonl", again, "");
+        assertEquals(3, job.getInt("unchanged"), job.prettify());
+        assertEquals(0, job.getInt("created"));
+        assertEquals(3, job.getInt("errorCount"));
+        assertEquals("appears again; first on line 1", job.getString("errors[0].message"));
+        assertEquals("is used on line 2 too", job.getString("errors[1].message"));
+        assertEquals("is used on line 3 too", job.getString("errors[2].message"));
+    }
+
     private byte[] rowDigest(String externalId) throws java.sql.SQLException {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
                 "SELECT hris_row_digest FROM profile WHERE external_id = ?")) {

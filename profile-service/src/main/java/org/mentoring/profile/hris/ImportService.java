@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -29,6 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -294,9 +295,9 @@ public class ImportService {
                          Staging staging) {
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
         boolean csv = format.equals("csv");
-        String[] lines = csv ? null : text.split("\r?\n");
+        List<String> lines = csv ? null : lines(text);
         int expected = csv ? Math.max(0, CsvReader.count(text) - 1)
-                : (int) Arrays.stream(lines).filter(l -> !l.isBlank()).count();
+                : (int) lines.stream().filter(l -> !l.isBlank()).count();
         staging.expect(expected);
         Rows rows = new Rows(errors, staging, expected);
         if (csv) {
@@ -332,14 +333,24 @@ public class ImportService {
             }
         } else {
             RowDigests digests = new RowDigests(format, mapping, "");
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
+            for (int i = 0; i < lines.size(); i++) {
+                String json = lines.get(i);
+                if (json.isBlank()) {
                     continue;
                 }
                 int line = i + 1;
+                byte[] digest = digests.of(json, 0, json.length());
+                if (rows.lastImportedNow(digest)) {
+                    // Valid when it was imported: its externalId and email are read without building the object.
+                    String[] idAndEmail = idAndEmail(json, mapping);
+                    if (idAndEmail != null) {
+                        rows.passedOver(line, idAndEmail[0], idAndEmail[1]);
+                        continue;
+                    }
+                }
                 JsonNode node;
                 try {
-                    node = mapper.readTree(lines[i]);
+                    node = mapper.readTree(json);
                 } catch (IOException e) {
                     errors.add(new ImportJob.RowError(line, null, "", "is not well-formed JSON"));
                     continue;
@@ -349,12 +360,62 @@ public class ImportService {
                     continue;
                 }
                 JsonNode row = node;
-                rows.accept(line, digests.of(lines[i], 0, lines[i].length()),
+                rows.accept(line, digest,
                         field -> EmployeeRecord.jsonText(row.get(mapping.sourceKey(EmployeeRecord.FIELDS.get(field)))));
             }
         }
         rows.finish();
         return new Parsed(rows.count, rows.lineOfExternalId);
+    }
+
+    /** The lines of a JSON Lines file, LF or CRLF ended. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            int next = end < 0 ? text.length() : end + 1;
+            if (end < 0) {
+                end = text.length();
+            }
+            lines.add(text.substring(from, end > from && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            from = next;
+        }
+        return lines;
+    }
+
+    /**
+     * The externalId and email of a JSON object line as {@link EmployeeRecord#jsonText} reads them, found by reading
+     * its top-level members in turn; null if either is anything but a string, null or absent (or the line is not an
+     * object), for the caller to read the line in full.
+     */
+    private String[] idAndEmail(String line, FieldMapping mapping) {
+        String idKey = mapping.sourceKey("externalId");
+        String emailKey = mapping.sourceKey("email");
+        String[] found = new String[2];
+        try (JsonParser parser = mapper.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                int at = name.equals(idKey) ? 0 : name.equals(emailKey) ? 1 : -1;
+                if (at < 0) {
+                    parser.skipChildren();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    // The last of two members with one name counts, as when the object is built.
+                    found[at] = parser.getText();
+                } else if (value == JsonToken.VALUE_NULL) {
+                    found[at] = null;
+                } else {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return found[0] == null ? null : found;
     }
 
     /** A row's raw value of each field of {@link EmployeeRecord#FIELDS}, by index; null where it has none. */
@@ -417,16 +478,33 @@ public class ImportService {
             waiting.clear();
         }
 
-        private void handle(int line, byte[] digest, RawRow raw) {
+        /**
+         * Whether the row with this digest is known by now as the one that last set its person (rows waiting for the
+         * digests go first); false while the digests are still being read.
+         */
+        boolean lastImportedNow(byte[] digest) {
+            if (!staging.knownReady()) {
+                return false;
+            }
+            release();
+            return staging.lastImported(digest);
+        }
+
+        /** A row passed over as last imported: valid then, so only the first-wins rule is left to check. */
+        void passedOver(int line, String externalId, String email) {
             staging.progress();
+            if (firstOfItsKind(line, externalId.strip(), stripped(email))) {
+                count++;
+                staging.passOver();
+            }
+        }
+
+        private void handle(int line, byte[] digest, RawRow raw) {
             if (staging.lastImported(digest)) {
-                // Valid when it was imported: only the first-wins rule is left to check.
-                if (firstOfItsKind(line, raw.value(0).strip(), stripped(raw.value(1)))) {
-                    count++;
-                    staging.passOver();
-                }
+                passedOver(line, raw.value(0), raw.value(1));
                 return;
             }
+            staging.progress();
             String[] values = new String[EmployeeRecord.FIELDS.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = raw.value(i);
