@@ -38,16 +38,6 @@ public record Cursor(OffsetDateTime at, UUID id) {
         }
     }
 
-    public static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
-    }
-
     /** A cursor far in the future, so the first page and later pages share one query. */
     public static Cursor first() {
         return new Cursor(OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), new UUID(-1L, -1L));

@@ -69,6 +69,13 @@ final class Hris {
                 .when().post("/v1/hris/" + integrationId + "/events");
     }
 
+    /** Delivers an event under a new webhook-id and checks that it is answered 200 with {@code outcome}. */
+    static io.restassured.response.ValidatableResponse expect(Integration integration, String type, String occurredAt,
+                                                              String employeeJson, String outcome) {
+        return deliver(integration, Api.unique("msg"), event(type, occurredAt, employeeJson))
+                .then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo(outcome));
+    }
+
     static String event(String type, String occurredAt, String employeeJson) {
         return "{\"type\":\"" + type + "\",\"occurredAt\":\"" + occurredAt + "\",\"employee\":" + employeeJson + "}";
     }

@@ -121,10 +121,9 @@ class HrisImportTest {
         as(hrAdmin()).contentType(Api.MERGE_PATCH).header("If-Match", etag).body("{\"department\":\"Finance\"}")
                 .when().patch("/v1/profiles/" + id1).then().statusCode(200).body("department", equalTo("Finance"));
         update(hris, "2026-08-01T09:00:00Z", p + "-2", "Principal", "applied");
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-08-01T09:00:00Z",
+        Hris.expect(hris, "employee.created", "2026-08-01T09:00:00Z",
                         "{\"externalId\":\"" + p + "-6\",\"email\":\"" + p + "-6@example.com\",\"displayName\":\"Boss "
-                                + p + "\"}"))
-                .then().statusCode(200).body("outcome", equalTo("applied"));
+                                + p + "\"}", "applied");
         JsonPath sync = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
         assertEquals(2, sync.getInt("updated"), sync.prettify());
         assertEquals(2, sync.getInt("unchanged"));
@@ -141,8 +140,8 @@ class HrisImportTest {
         String noStatus = HEADER + row(p, 0, null, "Lead").replace(",active\n", ",\n")
                 + row(p, 7, p + "-0", "Analyst").replace(",active\n", ",\n");
         assertEquals(1, importAndWait(hrAdmin(), hris.id(), "text/csv", noStatus, "").getInt("created"));
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.terminated", "2026-08-02T09:00:00Z",
-                "{\"externalId\":\"" + p + "-7\"}")).then().statusCode(200).body("outcome", equalTo("applied"));
+        Hris.expect(hris, "employee.terminated", "2026-08-02T09:00:00Z",
+                "{\"externalId\":\"" + p + "-7\"}", "applied");
         JsonPath plain = importAndWait(hrAdmin(), hris.id(), "text/csv", noStatus, "");
         assertEquals(0, plain.getInt("updated"), plain.prettify());
         assertEquals("Analyst terminated", titleAndStatus(p + "-7"));
@@ -301,9 +300,8 @@ class HrisImportTest {
     }
 
     private static void update(Hris.Integration hris, String occurredAt, String externalId, String title, String outcome) {
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.updated", occurredAt,
-                        "{\"externalId\":\"" + externalId + "\",\"jobTitle\":\"" + title + "\"}"))
-                .then().statusCode(200).body("outcome", equalTo(outcome));
+        Hris.expect(hris, "employee.updated", occurredAt,
+                        "{\"externalId\":\"" + externalId + "\",\"jobTitle\":\"" + title + "\"}", outcome);
     }
 
     @Test
@@ -319,10 +317,9 @@ class HrisImportTest {
         assertEquals(0, resent.getInt("stale"));
         // After the export: a promotion and a hire. Before it: a change the export already reflects.
         update(hris, "2026-05-03T09:00:00Z", p + "-1", "Principal", "applied");
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.created", "2026-05-03T09:00:00Z",
+        Hris.expect(hris, "employee.created", "2026-05-03T09:00:00Z",
                         "{\"externalId\":\"" + p + "-9\",\"email\":\"" + p + "-9@example.com\",\"displayName\":\"New "
-                                + p + "\",\"jobTitle\":\"Hire\"}"))
-                .then().statusCode(200).body("outcome", equalTo("applied"));
+                                + p + "\",\"jobTitle\":\"Hire\"}", "applied");
         update(hris, "2026-04-20T09:00:00Z", p + "-2", "Intern", "stale");
 
         // A full sync exported on 2 May: it still has the old title, leaves out p-2 (gone) and p-9 (hired since).
@@ -351,10 +348,10 @@ class HrisImportTest {
         // Set up before the first import arrives: a termination sent for someone the service does not know yet is
         // held, and applied when a file exported before it creates them; one older than the export is stale.
         String q = unique("held");
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.terminated", "2026-06-02T09:00:00Z",
-                "{\"externalId\":\"" + q + "-1\"}")).then().statusCode(200).body("outcome", equalTo("unknown_employee"));
-        Hris.deliver(hris, unique("msg"), Hris.event("employee.on_leave", "2026-05-30T09:00:00Z",
-                "{\"externalId\":\"" + q + "-2\"}")).then().statusCode(200).body("outcome", equalTo("unknown_employee"));
+        Hris.expect(hris, "employee.terminated", "2026-06-02T09:00:00Z",
+                "{\"externalId\":\"" + q + "-1\"}", "unknown_employee");
+        Hris.expect(hris, "employee.on_leave", "2026-05-30T09:00:00Z",
+                "{\"externalId\":\"" + q + "-2\"}", "unknown_employee");
         JsonPath initial = importAndWait(hrAdmin(), hris.id(), "text/csv",
                 HEADER + row(q, 1, null, "Analyst") + row(q, 2, null, "Analyst"), "?asOf=2026-06-01T00:00:00Z");
         assertEquals(2, initial.getInt("created"), initial.prettify());

@@ -55,7 +55,7 @@ public class AnswerResource {
     public AnswerView.ReceivedPage received(@QueryParam("cursor") String cursor, @QueryParam("limit")
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "100", defaultValue = "20")) String limitValue) {
-        Integer limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, null);
+        int limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, Cursor.DEFAULT_LIMIT);
         return answers.received(person.requireProfileId(), cursor, limit);
     }
 

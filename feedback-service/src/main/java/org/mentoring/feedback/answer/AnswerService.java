@@ -109,8 +109,7 @@ public class AnswerService {
 
     /** Feedback about the person, newest first, with comments only where their authors shared them. */
     @Transactional
-    public AnswerView.ReceivedPage received(UUID profileId, String cursor, Integer limit) {
-        int size = Cursor.limit(limit);
+    public AnswerView.ReceivedPage received(UUID profileId, String cursor, int size) {
         Cursor after = Cursor.decode(cursor);
         if (after == null) {
             after = Cursor.first();

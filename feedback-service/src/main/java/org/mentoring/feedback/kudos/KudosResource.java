@@ -57,7 +57,7 @@ public class KudosResource {
                                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                                            maximum = "100", defaultValue = "20"))
                                    String limitValue) {
-        Integer limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, null);
+        int limit = QueryValues.integer("limit", limitValue, 1, Cursor.MAX_LIMIT, Cursor.DEFAULT_LIMIT);
         if (!"received".equals(direction) && !"given".equals(direction)) {
             throw ProblemException.invalid("direction", "must be received or given");
         }

@@ -62,8 +62,7 @@ public class KudosService {
     }
 
     @Transactional
-    public Kudos.Page list(UUID profileId, boolean received, String cursor, Integer limit) {
-        int size = Cursor.limit(limit);
+    public Kudos.Page list(UUID profileId, boolean received, String cursor, int size) {
         Cursor after = Cursor.decode(cursor);
         if (after == null) {
             after = Cursor.first();

@@ -22,8 +22,7 @@ public class RequestService {
     Clock clock = Clock.systemUTC();
 
     @Transactional
-    public RequestView.Page openRequests(UUID profileId, String cursor, Integer limit) {
-        int size = Cursor.limit(limit);
+    public RequestView.Page openRequests(UUID profileId, String cursor, int size) {
         Cursor after = Cursor.decode(cursor);
         if (after == null) {
             after = Cursor.first();

@@ -68,7 +68,7 @@ public final class QueryValues {
         return parsed == null ? fallback : parsed;
     }
 
-    /** An ISO-8601 instant such as 2026-11-25T09:00:00Z (or with an offset); null when absent. */
+    /** An ISO-8601 instant such as 2026-01-31T09:00:00Z (or with an offset); null when absent. */
     public static java.time.Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -76,7 +76,7 @@ public final class QueryValues {
         try {
             return java.time.OffsetDateTime.parse(value.strip()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-11-25T09:00:00Z");
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
     }
 }

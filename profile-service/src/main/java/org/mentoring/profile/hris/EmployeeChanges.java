@@ -123,61 +123,51 @@ public class EmployeeChanges {
         return new Applied(new WebhookOutcome(webhookId, "applied", profile.id), creating);
     }
 
+    /**
+     * Sets what the HRIS sent: each field it sent a value for, and each it removed (sent as an explicit null, its
+     * value in the record then null; {@link EmployeeRecord#clearing} keeps that to the fields that may be removed).
+     */
     private void copy(EmployeeRecord e, Profile p) {
-        clear(e, p);
-        if (e.has("email")) {
+        if (sets(e, "email")) {
             p.email = e.email();
         }
-        if (e.has("displayName")) {
+        if (sets(e, "displayName")) {
             p.displayName = e.displayName();
         }
-        if (e.has("jobTitle")) {
+        if (sets(e, "jobTitle")) {
             p.jobTitle = e.jobTitle();
         }
-        if (e.has("department")) {
+        if (sets(e, "department")) {
             p.department = e.department();
         }
-        if (e.has("location")) {
+        if (sets(e, "location")) {
             p.location = e.location();
         }
-        if (e.has("timeZone")) {
+        if (sets(e, "timeZone")) {
             p.timeZone = e.timeZone();
         }
-        if (e.has("languages")) {
-            p.languages = new ArrayList<>(e.languages());
+        if (sets(e, "languages")) {
+            p.languages = e.languages() == null ? new ArrayList<>() : new ArrayList<>(e.languages());
         }
-        if (e.has("level")) {
+        if (sets(e, "level")) {
             p.level = e.level();
         }
-        if (e.has("gradeLabel")) {
+        if (sets(e, "gradeLabel")) {
             p.gradeLabel = e.gradeLabel();
         }
-        if (e.has("hireDate")) {
+        if (sets(e, "hireDate")) {
             p.hireDate = e.hireDate();
         }
-        if (e.has("status")) {
+        if (sets(e, "status")) {
             p.status = e.status();
         }
-        if (e.has("managerExternalId")) {
+        if (sets(e, "managerExternalId")) {
             setManager(p, e.managerExternalId());
         }
     }
 
-    private void clear(EmployeeRecord e, Profile p) {
-        for (String field : e.cleared()) {
-            switch (field) {
-                case "jobTitle" -> p.jobTitle = null;
-                case "department" -> p.department = null;
-                case "location" -> p.location = null;
-                case "timeZone" -> p.timeZone = null;
-                case "languages" -> p.languages = new ArrayList<>();
-                case "level" -> p.level = null;
-                case "gradeLabel" -> p.gradeLabel = null;
-                case "managerExternalId" -> setManager(p, null);
-                case "hireDate" -> p.hireDate = null;
-                default -> throw new IllegalArgumentException("not a field an HRIS may remove: " + field);
-            }
-        }
+    private static boolean sets(EmployeeRecord e, String field) {
+        return e.has(field) || e.cleared().contains(field);
     }
 
     private void setManager(Profile p, String managerExternalId) {

@@ -152,7 +152,7 @@ public record EmployeeRecord(
 
     /** The sets of fields sent, one per combination, shared by all records that sent the same fields. */
     @SuppressWarnings("unchecked")
-    private static final Set<String>[] PRESENT_SETS = new Set[1 << 13];
+    private static final Set<String>[] PRESENT_SETS = new Set[1 << FIELDS.size()];
 
     private static Set<String> presentSet(int bits) {
         Set<String> set = PRESENT_SETS[bits];
@@ -247,7 +247,10 @@ public record EmployeeRecord(
         return present.contains(field);
     }
 
-    /** This record, with the given fields removed by the HRIS (those it also sent a value for are kept). */
+    /**
+     * This record, with the given fields removed by the HRIS: only those an HRIS may remove ({@link #CLEARABLE}), and
+     * not those it also sent a value for.
+     */
     public EmployeeRecord clearing(Set<String> fields) {
         Set<String> removed = new TreeSet<>(fields);
         removed.retainAll(CLEARABLE);

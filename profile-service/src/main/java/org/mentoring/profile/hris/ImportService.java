@@ -280,8 +280,11 @@ public class ImportService {
         }
     }
 
-    /** What parsing left besides the rows it handed on: how many, and the line of each externalId. */
-    private record Parsed(int rows, LineIndex lineOfExternalId) {
+    /**
+     * What parsing left besides the rows it handed on: how many valid rows, how many of them were passed over as last
+     * imported, and the line of each externalId.
+     */
+    private record Parsed(int rows, int passedOver, LineIndex lineOfExternalId) {
     }
 
     /**
@@ -365,7 +368,7 @@ public class ImportService {
             }
         }
         rows.finish();
-        return new Parsed(rows.count, rows.lineOfExternalId);
+        return new Parsed(rows.count, rows.passedOver, rows.lineOfExternalId);
     }
 
     /** The lines of a JSON Lines file, LF or CRLF ended. */
@@ -435,6 +438,7 @@ public class ImportService {
         private final LineIndex lineOfEmail;
         private final List<Waiting> waiting = new ArrayList<>();
         int count;
+        int passedOver;
 
         Rows(List<ImportJob.RowError> errors, Staging staging, int expected) {
             this.errors = errors;
@@ -455,11 +459,7 @@ public class ImportService {
                 staging.awaitKnown();
             }
             if (!staging.knownReady()) {
-                String[] values = new String[EmployeeRecord.FIELDS.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = raw.value(i);
-                }
-                waiting.add(new Waiting(line, digest, values));
+                waiting.add(new Waiting(line, digest, values(raw)));
                 return;
             }
             release();
@@ -495,7 +495,7 @@ public class ImportService {
             staging.progress();
             if (firstOfItsKind(line, externalId.strip(), stripped(email))) {
                 count++;
-                staging.passOver();
+                passedOver++;
             }
         }
 
@@ -505,17 +505,22 @@ public class ImportService {
                 return;
             }
             staging.progress();
-            String[] values = new String[EmployeeRecord.FIELDS.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = raw.value(i);
-            }
-            EmployeeRecord.Parsed parsed = EmployeeRecord.parse(values);
+            EmployeeRecord.Parsed parsed = EmployeeRecord.parse(values(raw));
             EmployeeRecord e = parsed.record();
             parsed.errors().forEach(err -> errors.add(new ImportJob.RowError(line, e.externalId(), err.field(), err.message())));
             if (parsed.ok() && firstOfItsKind(line, e.externalId(), e.email())) {
                 count++;
                 staging.add(e, digest);
             }
+        }
+
+        /** The row's values, copied out in the order of {@link EmployeeRecord#FIELDS}. */
+        private static String[] values(RawRow raw) {
+            String[] values = new String[EmployeeRecord.FIELDS.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = raw.value(i);
+            }
+            return values;
         }
 
         private static String stripped(String value) {
@@ -575,7 +580,6 @@ public class ImportService {
         int unchanged;
         int erasedRows = 0;
         int staleRows = 0;
-        int passedOver;
         long knownMillis;
         long merged;
         long mergeStarted;
@@ -599,11 +603,10 @@ public class ImportService {
             try (Staging staging = new Staging(c, jobId, asOf == null ? integrationId : null, terminateMissing)) {
                 parsed = parse(format, mapping, body, errors, staging);
                 staging.finish();
-                passedOver = staging.passedOver;
                 knownMillis = staging.knownMillis;
             }
             lineOf = parsed.lineOfExternalId();
-            staged = parsed.rows() - passedOver;
+            staged = parsed.rows() - parsed.passedOver();
             total = parsed.rows() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
             if (terminateMissing) {
@@ -718,7 +721,7 @@ public class ImportService {
             }
             updated.addAll(changedRows);
             terminated.addAll(leaving);
-            unchanged = valid + passedOver - changedRows.size();
+            unchanged = valid + parsed.passedOver() - changedRows.size();
             IndexSet aside = setIndexesAside(c, jobId, valid - rowUpdates.size());
             // A new profile's manager is an existing profile, or else a new one of this file (m is then null and n
             // is inserted by this same statement, under its staged id); never the person themselves.
@@ -994,7 +997,6 @@ public class ImportService {
         /** The JSON of each list of languages met so far: a file's rows repeat a few dozen (a bounded number kept). */
         private final Map<List<String>, String> languages = new HashMap<>();
         private int rows;
-        int passedOver;
         /** How long reading the last imported rows' digests took. */
         volatile long knownMillis;
 
@@ -1074,10 +1076,6 @@ public class ImportService {
          */
         boolean lastImported(byte[] digest) {
             return known.contains(digest);
-        }
-
-        void passOver() {
-            passedOver++;
         }
 
         /** One more row of the file handled; the job shows it every ten batches. */

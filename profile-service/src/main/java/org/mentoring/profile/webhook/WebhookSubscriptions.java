@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.mentoring.platform.web.Caller;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.config.WebhooksConfig;
 import org.mentoring.profile.signing.WebhookSignature;
 import org.mentoring.profile.webhook.SubscriptionViews.AttemptView;
@@ -166,12 +166,7 @@ public class WebhookSubscriptions {
         if (since == null || since.isBlank()) {
             throw ProblemException.invalid("since", "is required: an ISO-8601 instant such as 2026-01-31T09:00:00Z");
         }
-        Instant from;
-        try {
-            from = OffsetDateTime.parse(since.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("since", "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-        }
+        Instant from = QueryValues.instant("since", since);
         return em.createNativeQuery("UPDATE webhook_delivery SET status = 'pending', attempts = 0, "
                         + "next_attempt_at = now() WHERE subscription_id = :s AND created_at >= :since "
                         + "AND status <> 'pending'")
