@@ -9,6 +9,11 @@
 # With CHANGED_EVERY=K it then imports a copy in which every K-th person has another job title. With
 # WARM_ROUNDS=N it then empties the directory (TRUNCATE of profile and outbox) and imports the file into it
 # again, N times, on the same, by then warmed, service: an initial load without the JIT's first compilations.
+# With FLOOR=1, right after the first import, psql alone writes what that import wrote, from COPY text exported
+# beforehand, into copies of the tables: its profile rows (primary key, checks and foreign key in place, then the
+# profile table's other indexes built, as an initial load does) and its event rows (the outbox with its indexes).
+# That is the database's share of a first import with no parsing, validation, staging or serialising, to set
+# beside the import and the \copy.
 #
 # Needs the built jars (./mvnw -B -ntp package -DskipTests -pl profile-service,deploy/local -am) and PostgreSQL at
 # 127.0.0.1:5432 with trust auth for user postgres. Drops and recreates DATABASE. profile-service runs as the local
@@ -31,6 +36,33 @@ copy_baseline() {
   local t0; t0=$(now)
   "${PSQL[@]}" -d "$DB" -c "\\copy bare_copy FROM '$CSV' WITH (FORMAT csv, HEADER true)"
   since "$t0"
+}
+
+floor_baseline() {
+  # Not while the import's ANALYZE, or autovacuum on the new rows, still runs.
+  until [ "$("${PSQL[@]}" -d "$DB" -At -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+      AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'")" = 0 ]; do sleep 0.5; done
+  "${PSQL[@]}" -d "$DB" -c "\\copy (SELECT * FROM profile.profile) TO '$WORK/profile.copy'" \
+    -c "\\copy (SELECT * FROM profile.outbox) TO '$WORK/outbox.copy'" \
+    -c "DROP TABLE IF EXISTS floor_profile, floor_outbox" \
+    -c "CREATE TABLE floor_profile (LIKE profile.profile INCLUDING DEFAULTS INCLUDING CONSTRAINTS)" \
+    -c "ALTER TABLE floor_profile ADD PRIMARY KEY (id)" \
+    -c "CREATE TABLE floor_outbox (LIKE profile.outbox INCLUDING ALL)"
+  # The profile table's foreign keys (hris_integration_id), checked row by row as in the import.
+  "${PSQL[@]}" -d "$DB" -At -c "SELECT 'ALTER TABLE floor_profile ADD ' || pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE conrelid = 'profile.profile'::regclass AND contype = 'f'" | "${PSQL[@]}" -d "$DB"
+  # The profile table's indexes other than the primary key, renamed onto the copy.
+  local indexes; indexes="$("${PSQL[@]}" -d "$DB" -At -c "SELECT regexp_replace(pg_get_indexdef(x.indexrelid),
+      '^CREATE (UNIQUE )?INDEX \\S+ ON profile\\.profile ', 'CREATE \\1INDEX ON floor_profile ') || ';'
+    FROM pg_index x WHERE x.indrelid = 'profile.profile'::regclass AND NOT x.indisprimary")"
+  local t0 rows built events
+  t0=$(now); "${PSQL[@]}" -d "$DB" -c "\\copy floor_profile FROM '$WORK/profile.copy'"; rows=$(since "$t0")
+  t0=$(now); "${PSQL[@]}" -d "$DB" -c "$indexes"; built=$(since "$t0")
+  t0=$(now); "${PSQL[@]}" -d "$DB" -c "\\copy floor_outbox FROM '$WORK/outbox.copy'"; events=$(since "$t0")
+  echo "floor: profile rows $rows s, their $(grep -c . <<< "$indexes") other indexes $built s, event rows $events s;" \
+    "together $(echo "$rows + $built + $events" | bc) s"
+  "${PSQL[@]}" -d "$DB" -c "DROP TABLE floor_profile, floor_outbox"
+  rm -f "$WORK/profile.copy" "$WORK/outbox.copy"
 }
 
 import_once() {
@@ -61,6 +93,7 @@ register_integration
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "copy before: $(copy_baseline) s"
 import_once
+if [ "${FLOOR:-0}" = 1 ]; then floor_baseline; fi
 for _ in $(seq 1 "${REPEATS:-1}"); do
   echo -n "same file again: "
   import_once
