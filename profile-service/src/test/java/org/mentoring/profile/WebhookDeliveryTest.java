@@ -270,7 +270,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aRotatedSecretSignsWithBothSecretsDuringTheGracePeriod() {
+    void aRotatedSecretSignsWithEverySecretReplacedWithinTheGracePeriod() {
         String admin = integration();
         String path = path();
         JsonPath created = subscribe(admin, receiver.url(path), List.of(Webhooks.KUDOS));
@@ -289,6 +289,16 @@ class WebhookDeliveryTest {
             assertEquals(2, delivery.header("webhook-signature").split(" ").length, delivery.header("webhook-signature"));
             assertEquals("verified", StandardWebhooksLibrary.verify(oldSecret, delivery));
             assertEquals("verified", StandardWebhooksLibrary.verify(newSecret, delivery));
+
+            // A second rotation before the receiver switched: the first secret still signs, until its own deadline.
+            String newest = as(admin).when().post("/v1/webhooks/subscriptions/" + id + "/secret")
+                    .then().statusCode(200).extract().path("secret");
+            publishKudos(kafkaConfig, UUID.randomUUID().toString());
+            Received next = awaitCount(path, 2).get(1);
+            assertEquals(3, next.header("webhook-signature").split(" ").length, next.header("webhook-signature"));
+            for (String secret : List.of(oldSecret, newSecret, newest)) {
+                assertEquals("verified", StandardWebhooksLibrary.verify(secret, next));
+            }
         } finally {
             unsubscribe(admin, id);
         }

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.mentoring.profile.signing.SealedSecretConverter;
+import org.mentoring.profile.signing.RetiredSecrets;
 import org.mentoring.profile.signing.WebhookSignature;
 
 /** An HRIS system allowed to push employees in, with the secret its webhooks are signed with. */
@@ -30,9 +31,11 @@ public class HrisIntegration {
     /** The plain {@code whsec_} secret; sealed in the database. */
     @Convert(converter = SealedSecretConverter.class)
     public String secret;
+    /** The secrets rotations replaced, each valid for the grace period after ({@link RetiredSecrets}); sealed. */
     @Column(name = "previous_secret")
     @Convert(converter = SealedSecretConverter.class)
     public String previousSecret;
+    /** When the last of {@link #previousSecret} stops being valid. */
     @Column(name = "previous_secret_expires")
     public Instant previousSecretExpires;
     @Column(name = "created_at")
@@ -40,13 +43,21 @@ public class HrisIntegration {
     @Column(name = "secret_rotated_at")
     public Instant secretRotatedAt;
 
-    /** The keys a delivery may be signed with right now. */
+    /** The keys a delivery may be signed with right now: the current secret and those replaced within the grace. */
     public List<byte[]> verificationKeys(Instant now) {
         List<byte[]> keys = new ArrayList<>();
         keys.add(WebhookSignature.key(secret));
-        if (previousSecret != null && previousSecretExpires != null && now.isBefore(previousSecretExpires)) {
-            keys.add(WebhookSignature.key(previousSecret));
+        for (RetiredSecrets.Retired r : RetiredSecrets.valid(previousSecret, previousSecretExpires, now)) {
+            keys.add(WebhookSignature.key(r.secret()));
         }
         return keys;
+    }
+
+    /** A new secret; the current one keeps verifying until {@code until}, as do those replaced before, to theirs. */
+    public void rotate(String newSecret, Instant until, Instant now) {
+        previousSecret = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
+        previousSecretExpires = RetiredSecrets.lastValidUntil(previousSecret, null, now);
+        secret = newSecret;
+        secretRotatedAt = now;
     }
 }

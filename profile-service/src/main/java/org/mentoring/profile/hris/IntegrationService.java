@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
@@ -42,15 +43,17 @@ public class IntegrationService {
         return integration;
     }
 
-    /** A new secret; the old one keeps verifying for the configured grace period. */
+    /**
+     * A new secret; the old one keeps verifying for the configured grace period, and so do those replaced before it
+     * within theirs. The integration's row is locked first, so that two rotations at once both take effect in turn.
+     */
     @Transactional
     public HrisIntegration rotateSecret(UUID id) {
         HrisIntegration integration = require(id.toString());
+        em.lock(integration, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(integration);
         Instant now = Instant.now();
-        integration.previousSecret = integration.secret;
-        integration.previousSecretExpires = now.plus(config.secretRotationGrace());
-        integration.secret = WebhookSignature.newSecret();
-        integration.secretRotatedAt = now;
+        integration.rotate(WebhookSignature.newSecret(), now.plus(config.secretRotationGrace()), now);
         return integration;
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mentoring.profile.signing.RetiredSecrets;
 
 /** Request and response bodies of the integration registry. */
 public final class IntegrationViews {
@@ -31,7 +32,7 @@ public final class IntegrationViews {
                                         Instant secretRotatedAt, String secret, Instant previousSecretValidUntil) {
         static IntegrationWithSecret of(HrisIntegration i) {
             return new IntegrationWithSecret(i.id, i.name, i.fieldMapping, i.createdAt, i.secretRotatedAt, i.secret,
-                    i.previousSecret == null ? null : i.previousSecretExpires);
+                    RetiredSecrets.lastValidUntil(i.previousSecret, i.previousSecretExpires, Instant.now()));
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mentoring.profile.signing.RetiredSecrets;
 
 /** What the subscription API reads and writes. The secret appears only in answers to create and rotate. */
 public final class SubscriptionViews {
@@ -38,7 +39,8 @@ public final class SubscriptionViews {
                                          Instant previousSecretExpiresAt) {
         public static SubscriptionWithSecret of(WebhookSubscription s) {
             return new SubscriptionWithSecret(s.id, s.url, s.filter().patterns(), s.description, s.active,
-                    s.createdAt, s.secretRotatedAt, s.secret, s.previousSecret == null ? null : s.previousSecretExpires);
+                    s.createdAt, s.secretRotatedAt, s.secret,
+                    RetiredSecrets.lastValidUntil(s.previousSecret, s.previousSecretExpires, Instant.now()));
         }
     }
 

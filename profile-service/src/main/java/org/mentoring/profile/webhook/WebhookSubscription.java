@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.mentoring.profile.signing.SealedSecretConverter;
+import org.mentoring.profile.signing.RetiredSecrets;
 import org.mentoring.profile.signing.WebhookSignature;
 
 /** An integrator's wish to receive some event types at a URL, with the secret the deliveries are signed with. */
@@ -34,9 +35,11 @@ public class WebhookSubscription {
     /** The plain {@code whsec_} secret; sealed in the database. */
     @Convert(converter = SealedSecretConverter.class)
     public String secret;
+    /** The secrets rotations replaced, each signing for the grace period after ({@link RetiredSecrets}); sealed. */
     @Column(name = "previous_secret")
     @Convert(converter = SealedSecretConverter.class)
     public String previousSecret;
+    /** When the last of {@link #previousSecret} stops signing. */
     @Column(name = "previous_secret_expires")
     public Instant previousSecretExpires;
     @Column(name = "created_at")
@@ -48,13 +51,24 @@ public class WebhookSubscription {
         return EventTypeFilter.fromStored(eventTypes);
     }
 
-    /** The keys a delivery is signed with right now: the current secret and, during a rotation, the previous one. */
+    /**
+     * The keys a delivery is signed with right now: the current secret and, during a rotation, those it replaced
+     * within the grace period.
+     */
     public List<byte[]> signingKeys(Instant now) {
         List<byte[]> keys = new ArrayList<>();
         keys.add(WebhookSignature.key(secret));
-        if (previousSecret != null && previousSecretExpires != null && now.isBefore(previousSecretExpires)) {
-            keys.add(WebhookSignature.key(previousSecret));
+        for (RetiredSecrets.Retired r : RetiredSecrets.valid(previousSecret, previousSecretExpires, now)) {
+            keys.add(WebhookSignature.key(r.secret()));
         }
         return keys;
+    }
+
+    /** A new secret; the current one still signs until {@code until}, as do those replaced before, to theirs. */
+    public void rotate(String newSecret, Instant until, Instant now) {
+        previousSecret = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
+        previousSecretExpires = RetiredSecrets.lastValidUntil(previousSecret, null, now);
+        secret = newSecret;
+        secretRotatedAt = now;
     }
 }

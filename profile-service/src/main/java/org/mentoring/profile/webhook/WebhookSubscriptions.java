@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.platform.events.EventsConfig;
 import org.mentoring.platform.web.Caller;
@@ -83,15 +84,18 @@ public class WebhookSubscriptions {
         em.remove(require(id, caller));
     }
 
-    /** A new secret; deliveries are signed with the previous one too for the configured grace period. */
+    /**
+     * A new secret; deliveries are signed with the previous one too for the configured grace period, and with those
+     * replaced before it within theirs.
+     */
     @Transactional
     public WebhookSubscription rotateSecret(UUID id, Caller caller) {
         WebhookSubscription s = require(id, caller);
+        // Locked first, so that two rotations at once both take effect in turn.
+        em.lock(s, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(s);
         Instant now = Instant.now();
-        s.previousSecret = s.secret;
-        s.previousSecretExpires = now.plus(config.secretRotationGrace());
-        s.secret = WebhookSignature.newSecret();
-        s.secretRotatedAt = now;
+        s.rotate(WebhookSignature.newSecret(), now.plus(config.secretRotationGrace()), now);
         return s;
     }
 
