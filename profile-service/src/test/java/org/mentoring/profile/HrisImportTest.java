@@ -38,7 +38,17 @@ class HrisImportTest {
 
     static JsonPath importAndWait(String caller, String integration, String contentType, String body,
                                           String query) {
-        String location = as(caller).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return importAndWait(caller, integration, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), query);
+    }
+
+    /** A request that sends the Content-Type as given: without a charset of REST Assured's own (ISO-8859-1) added. */
+    static io.restassured.specification.RequestSpecification asSent(String caller) {
+        return as(caller).config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    static JsonPath importAndWait(String caller, String integration, String contentType, byte[] body, String query) {
+        String location = asSent(caller).contentType(contentType).body(body)
                 .when().post("/v1/hris/" + integration + "/imports" + query)
                 .then().statusCode(202)
                 .body("status", equalTo("queued"))
@@ -66,6 +76,125 @@ class HrisImportTest {
         String id = prefix + "-" + i;
         return id + "," + id + "@example.com,\"Imported, " + id + "\"," + title + ",Operations,Lisbon,Europe/Lisbon,"
                 + "pt;en,3,L3," + (manager == null ? "" : manager) + ",2021-05-0" + (1 + i % 9) + ",active\n";
+    }
+
+    private String[] nameAndTitle(String externalId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT display_name, job_title FROM profile WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            }
+        }
+    }
+
+    @Test
+    void aStrayQuoteStaysInItsFieldAndNeverRunsIntoTheNextLines() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("quote");
+        String csv = HEADER
+                + p + "-1," + p + "-1@example.com,Ana \"Nana Lopez,Analyst,Finance,Madrid,Europe/Madrid,es,5,P5,,2020-01-01,active\n"
+                + p + "-2," + p + "-2@example.com,Bob \"Bobby\" Smith,Director,Finance,Lisbon,Europe/Lisbon,pt,8,D1,,2019-01-01,active\n"
+                + p + "-3," + p + "-3@example.com, \"Ruiz, Carla\" ,Lead,Finance,Madrid,Europe/Madrid,es,6,L6,,2018-01-01,active\n";
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals(3, job.getInt("created"), job.prettify());
+        assertEquals(0, job.getInt("errorCount"));
+        assertArrayEquals(new String[] {"Ana \"Nana Lopez", "Analyst"}, nameAndTitle(p + "-1"));
+        assertArrayEquals(new String[] {"Bob \"Bobby\" Smith", "Director"}, nameAndTitle(p + "-2"));
+        assertArrayEquals(new String[] {"Ruiz, Carla", "Lead"}, nameAndTitle(p + "-3"));
+    }
+
+    @Test
+    void aHeaderWithoutTheEmployeeIdOrWithAColumnTwiceFailsTheFileAsAWhole() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("header");
+        String rows = p + "-1," + p + "-1@example.com,One\n" + p + "-2," + p + "-2@example.com,Two\n";
+        JsonPath misnamed = importAndWait(hrAdmin(), hris.id(), "text/csv", "employeeId,email,displayName\n" + rows, "");
+        assertEquals("failed", misnamed.getString("status"), misnamed.prettify());
+        assertEquals("the CSV header has no column externalId (the employee id under the field mapping standard); its "
+                + "columns are employeeId, email, displayName", misnamed.getString("failure"));
+        JsonPath twice = importAndWait(hrAdmin(), hris.id(), "text/csv", "externalId,email,email\n" + rows.replace(",One", ",x@example.com")
+                .replace(",Two", ",y@example.com"), "");
+        assertEquals("failed", twice.getString("status"), twice.prettify());
+        assertEquals("the CSV header names the column email twice", twice.getString("failure"));
+        assertEquals(null, nameAndTitle(p + "-1"));
+    }
+
+    @Test
+    void aJsonLineHoldsOneObjectWhoseValuesAreOfTheTypesAFieldTakes() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("types");
+        String a = "{\"externalId\":\"" + p + "-a\",\"email\":\"" + p + "-a@example.com\",\"displayName\":\"A\"}";
+        String b = "{\"externalId\":\"" + p + "-b\",\"email\":\"" + p + "-b@example.com\",\"displayName\":\"B\"}";
+        String jsonl = a + b + "\n"
+                + a + " trailing\n"
+                + "{\"externalId\":\"" + p + "-c\",\"email\":\"" + p + "-c@example.com\",\"displayName\":{\"first\":\"C\"},"
+                + "\"jobTitle\":true,\"languages\":[\"en\",null]}\n"
+                + "{\"externalId\":\"" + p + "-d\",\"email\":\"" + p + "-d@example.com\",\"displayName\":\"D\","
+                + "\"languages\":[\"en\",\"de\"],\"level\":4}\n";
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "application/jsonl", jsonl, "");
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("created"));
+        assertEquals(java.util.List.of(1, 2, 3, 3, 3), job.getList("errors.line"));
+        assertEquals(java.util.List.of("", "", "displayName", "jobTitle", "languages"), job.getList("errors.field"));
+        assertEquals(p + "-c", job.getString("errors[2].externalId"));
+        assertTrue(job.getString("errors[0].message").contains("more than one value"), job.prettify());
+        for (String x : new String[] {"a", "b", "c"}) {
+            assertEquals(null, nameAndTitle(p + "-" + x), x);
+        }
+        assertEquals("D", nameAndTitle(p + "-d")[0]);
+    }
+
+    @Test
+    void rowsTheProfileApiWouldRefuseAreRefusedOneByOneAndTheRestGoIn() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("rules");
+        StringBuilder languages = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            languages.append(i == 0 ? "" : ";").append('a').append((char) ('a' + i));
+        }
+        String ok = ",Europe/Madrid,es,5,P5,,2020-01-01,active\n";
+        String csv = HEADER
+                + p + "-1," + p + "-1@example.com,Nul\u0000Name,Analyst,Finance,Madrid" + ok
+                + p + "-2," + p + "-2@example.com,Grade,Analyst,Finance,Madrid,Europe/Madrid,es,5," + "g".repeat(101) + ",,2020-01-01,active\n"
+                + p + "-3," + p + "-3@example.com,Offset,Analyst,Finance,Madrid,+02:00,es,5,P5,,2020-01-01,active\n"
+                + p + "-4," + p + "-4@example.com,Polyglot,Analyst,Finance,Madrid,Europe/Madrid," + languages + ",5,P5,,2020-01-01,active\n"
+                + p + "-5," + p + "-5@example..com,Dots,Analyst,Finance,Madrid" + ok
+                + p + "-6," + p + "-6@example.com,Boss,Analyst,Finance,Madrid,Europe/Madrid,es,5,P5," + "m".repeat(101) + ",2020-01-01,active\n"
+                + p + "-7\u0000," + p + "-7@example.com,Id,Analyst,Finance,Madrid" + ok
+                + p + "-8," + p + "-8@example.com,Fine,Analyst,Finance,Madrid" + ok;
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("created"));
+        assertEquals(java.util.List.of("displayName", "gradeLabel", "timeZone", "languages", "email",
+                "managerExternalId", "externalId"), job.getList("errors.field"), job.prettify());
+        assertEquals(java.util.List.of(2, 3, 4, 5, 6, 7, 8), job.getList("errors.line"));
+        assertEquals("Fine", nameAndTitle(p + "-8")[0]);
+    }
+
+    @Test
+    void aFileThatIsNotTextInItsCharsetIsRefusedAtOnceAndTheCharsetItNamesIsRead() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("charset");
+        byte[] latin = (HEADER + p + "-1," + p + "-1@example.com,Ana L\u00f3pez,Analista,Finanzas,Madrid,Europe/Madrid,"
+                + "es,5,P5,,2020-01-01,active\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        asSent(hrAdmin()).contentType("text/csv").body(latin).when().post("/v1/hris/" + hris.id() + "/imports")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("(line 2)"));
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT count(*) FROM hris_import WHERE integration_id = ?::uuid")) {
+            s.setString(1, hris.id());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no job for a file refused at the door");
+            }
+        }
+        asSent(hrAdmin()).contentType("text/csv; charset=klingon").body(latin).when().post("/v1/hris/" + hris.id() + "/imports")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("Content-Type"));
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv; charset=windows-1252", latin, "");
+        assertEquals(1, job.getInt("created"), job.prettify());
+        assertEquals("Ana L\u00f3pez", nameAndTitle(p + "-1")[0]);
     }
 
     @Test

@@ -106,6 +106,24 @@ class HrisWebhookTest {
     }
 
     @Test
+    void aSecondRotationCutsNobodyOff() {
+        Hris.Integration first = Hris.register("standard");
+        String second = as(hrAdmin()).when().post("/v1/hris/integrations/" + first.id() + "/secret")
+                .then().statusCode(200).extract().path("secret");
+        // Sent twice (a retry, a double click): the sender still has the first secret, and it still verifies.
+        var third = as(hrAdmin()).when().post("/v1/hris/integrations/" + first.id() + "/secret")
+                .then().statusCode(200).body("previousSecretValidUntil", org.hamcrest.Matchers.notNullValue()).extract();
+        for (String secret : new String[] {first.secret(), second, third.path("secret")}) {
+            String x = unique("E");
+            Hris.expect(new Hris.Integration(first.id(), secret), "employee.created", "2026-03-01T10:00:00Z",
+                    employee(x, x + "@example.com", "A"), "applied");
+        }
+        deliver(new Hris.Integration(first.id(), "whsec_" + Base64.getEncoder().encodeToString(new byte[24])), unique("msg"),
+                event("employee.created", "2026-03-01T10:00:00Z", employee(unique("E"), unique("e") + "@example.com", "A")))
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
     void registrationIsForHrAdminsAndValidated() {
         Map<String, Object> body = Map.of("name", unique("x"), "fieldMapping", "standard");
         given().contentType("application/json").body(body).when().post("/v1/hris/integrations")
@@ -221,6 +239,93 @@ class HrisWebhookTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("occurredAt", "employee.email"));
         assertEquals(0, storedEvents(id));
         assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void bodiesWithMoreThanOneValueOrValuesOfTheWrongTypeAreRefused() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        String created = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "A"));
+        String terminated = event("employee.terminated", "2026-03-02T10:00:00Z", "{\"externalId\":\"" + x + "\"}");
+        String[] refused = {created + " trailing", created + terminated, created + ","};
+        for (String body : refused) {
+            String id = unique("msg");
+            deliver(hris, id, body).then().statusCode(400).contentType(PROBLEM);
+            assertEquals(0, storedEvents(id), body);
+        }
+        String id = unique("msg");
+        deliver(hris, id, "{\"type\":[\"employee.created\"],\"occurredAt\":[\"2026-03-01T00:00:00Z\"],\"employee\":"
+                + "{\"externalId\":{\"id\":\"" + x + "\"},\"email\":[\"" + x + "@example.com\"],"
+                + "\"displayName\":{\"first\":\"Ada\"},\"jobTitle\":true,\"languages\":[\"en\",null]}}")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("type", "occurredAt", "employee.externalId",
+                        "employee.email", "employee.displayName", "employee.jobTitle", "employee.languages"));
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+        // A number is a value as written (employee ids often are), and languages may be an array of strings.
+        String n = String.valueOf(System.nanoTime());
+        Hris.expect(hris, "employee.created", "2026-03-01T10:00:00Z", "{\"externalId\":" + n + ",\"email\":\"n" + n
+                + "@example.com\",\"displayName\":\"Emp " + n + "\",\"level\":7,\"languages\":[\"de\",\"en\"]}", "applied");
+        assertEquals(1, profilesWithExternalId(n));
+    }
+
+    @Test
+    void anEventDatedAheadOrOutOfRangeIsRefusedAndLocksNobodyOut() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        Hris.expect(hris, "employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "Analyst"), "applied");
+        String ahead = java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)).toString();
+        for (String occurredAt : new String[] {"2099-01-01T00:00:00Z", ahead, "1999-12-31T23:59:59Z",
+                "-100000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z"}) {
+            String id = unique("msg");
+            deliver(hris, id, event("employee.updated", occurredAt, "{\"externalId\":\"" + x + "\",\"jobTitle\":\"CEO\"}"))
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("occurredAt"));
+            assertEquals(0, storedEvents(id), occurredAt);
+        }
+        // Within the clock tolerance an event is taken; and later real changes still apply.
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofMinutes(2)).toString();
+        Hris.expect(hris, "employee.updated", "2026-04-01T10:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Lead\"}", "applied");
+        assertEquals("Lead", profileOf(x).get("jobTitle"));
+        Hris.expect(hris, "employee.updated", soon, "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Head\"}", "applied");
+        assertEquals("Head", profileOf(x).get("jobTitle"));
+    }
+
+    @Test
+    void fieldsTheProfileApiWouldRefuseAreRefusedHereToo() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.append(i == 0 ? "" : ",").append("\"").append((char) ('a' + i / 26)).append((char) ('a' + i % 26)).append("\"");
+        }
+        String id = unique("msg");
+        deliver(hris, id, event("employee.created", "2026-03-01T10:00:00Z", "{\"externalId\":\"" + x + "\",\"email\":\""
+                + x + "@example..com\",\"displayName\":\"Emp\\u0000" + x + "\",\"gradeLabel\":\"" + "g".repeat(101)
+                + "\",\"timeZone\":\"+02:00\",\"languages\":[" + many + "],\"managerExternalId\":\"" + "m".repeat(101) + "\"}"))
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("employee.email", "employee.displayName",
+                        "employee.gradeLabel", "employee.timeZone", "employee.languages", "employee.managerExternalId"));
+        assertEquals(0, storedEvents(id));
+        assertEquals(0, profilesWithExternalId(x));
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        // The length alone says too much: 413 without the body being sent in full (or its signature looked at).
+        java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + "/v1/hris/" + hris.id() + "/events");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10000000\r\nwebhook-id: m\r\nwebhook-timestamp: " + Hris.now()
+                    + "\r\nwebhook-signature: v1,x\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
+        }
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A small RFC 4180 reader: comma-separated fields, double quotes around fields that hold commas, quotes or line
- * breaks, doubled quotes inside them, CRLF, LF or CR line ends. Calls back once per record with its first line
+ * breaks, doubled quotes inside them, CRLF, LF or CR line ends. A quote opens a quoted field only at the field's start
+ * (spaces before it aside); inside an unquoted field it is a character like any other, so that one stray quote cannot
+ * run a record into the lines after it. Calls back once per record with its first line
  * number. A line without quotes is cut at its commas directly, and a field of it becomes a string only when asked
  * for; a quote sends its record through a reader that goes character by character.
  */
@@ -170,6 +172,8 @@ public final class CsvReader {
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean anyContent = false;
+        // Whether the field so far holds nothing but spaces and tabs: only there does a quote open a quoted field.
+        boolean blankSoFar = true;
         int recordLine = line;
         int recordStart = pos;
         int i = pos;
@@ -194,15 +198,20 @@ public final class CsvReader {
                         field.append(c);
                     }
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && blankSoFar) {
                 quoted = true;
                 anyContent = true;
+                blankSoFar = false;
+                if (build) {
+                    field.setLength(0);
+                }
             } else if (c == ',') {
                 if (build) {
                     fields.add(field.toString());
                     field.setLength(0);
                 }
                 anyContent = true;
+                blankSoFar = true;
             } else if (c == '\r' || c == '\n') {
                 end = i;
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -211,10 +220,12 @@ public final class CsvReader {
                 i++;
                 break;
             } else {
+                // A quote inside an unquoted field (Ana "Nana" Lopez) is a character of it, as written.
                 if (build) {
                     field.append(c);
                 }
                 anyContent = true;
+                blankSoFar &= c == ' ' || c == '\t';
             }
         }
         if (quoted) {

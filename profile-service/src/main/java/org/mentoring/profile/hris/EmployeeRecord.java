@@ -34,8 +34,14 @@ public record EmployeeRecord(
     public static final List<String> FIELDS = List.of("externalId", "email", "displayName", "jobTitle", "department",
             "location", "timeZone", "languages", "level", "gradeLabel", "managerExternalId", "hireDate", "status");
 
-    /** The free-text fields held to 200 characters: display name, job title, department, location, grade label. */
+    /**
+     * The free-text fields and their longest length, as the profile API holds them: display name, job title,
+     * department and location 200 characters, the grade label 100.
+     */
     private static final int[] LIMITED_TEXT = {2, 3, 4, 5, 9};
+    private static final int[] LIMITED_TEXT_LENGTH = {200, 200, 200, 200, 100};
+    /** At most this many languages, as the profile API holds them. */
+    static final int MAX_LANGUAGES = 20;
     private static final Pattern LANGUAGE = Pattern.compile(LanguageTags.PATTERN);
     private static final Pattern LANGUAGE_SEPARATOR = Pattern.compile("[;|,]");
 
@@ -68,6 +74,12 @@ public record EmployeeRecord(
         for (int i = 0; i < values.length; i++) {
             String raw = values[i];
             if (raw != null && !raw.isBlank()) {
+                if (raw.indexOf('\u0000') >= 0) {
+                    // PostgreSQL text cannot hold it: refused here, rather than failing the whole import or event.
+                    errors.add(error(FIELDS.get(i), "must not contain the character U+0000"));
+                    values[i] = null;
+                    continue;
+                }
                 values[i] = raw.strip();
                 present |= 1 << i;
             } else {
@@ -76,28 +88,29 @@ public record EmployeeRecord(
         }
         String externalId = values[0];
         if (externalId == null) {
-            errors.add(error("externalId", "is required"));
+            if (errors.isEmpty() || !errors.get(0).field().equals("externalId")) {
+                errors.add(error("externalId", "is required"));
+            }
         } else if (externalId.length() > 100) {
             errors.add(error("externalId", "must be at most 100 characters"));
+        }
+        if (values[10] != null && values[10].length() > 100) {
+            errors.add(error("managerExternalId", "must be at most 100 characters"));
         }
         String email = values[1];
         if (email != null && (email.length() > 254 || !isEmail(email))) {
             errors.add(error("email", "must be a well-formed email address"));
         }
-        for (int i : LIMITED_TEXT) {
-            if (values[i] != null && values[i].length() > 200) {
-                errors.add(error(FIELDS.get(i), "must be at most 200 characters"));
+        for (int k = 0; k < LIMITED_TEXT.length; k++) {
+            int i = LIMITED_TEXT[k];
+            if (values[i] != null && values[i].length() > LIMITED_TEXT_LENGTH[k]) {
+                errors.add(error(FIELDS.get(i), "must be at most " + LIMITED_TEXT_LENGTH[k] + " characters"));
             }
         }
         String timeZone = values[6];
-        if (timeZone != null) {
-            try {
-                if (!ZONE_IDS.contains(timeZone)) {
-                    ZoneId.of(timeZone);
-                }
-            } catch (DateTimeException e) {
-                errors.add(error("timeZone", "must be an IANA time zone such as Europe/Berlin"));
-            }
+        // A region id of the time zone rules (Europe/Berlin), as the profile API takes: not an offset such as +02:00.
+        if (timeZone != null && !ZONE_IDS.contains(timeZone)) {
+            errors.add(error("timeZone", "must be an IANA time zone such as Europe/Berlin"));
         }
         List<String> languages = null;
         if (values[7] != null) {
@@ -110,6 +123,8 @@ public record EmployeeRecord(
             }
             if (languages == null) {
                 errors.add(error("languages", "must be language tags such as en, en-GB or zh-Hant, separated by ';'"));
+            } else if (languages.size() > MAX_LANGUAGES) {
+                errors.add(error("languages", "must be at most " + MAX_LANGUAGES + " languages"));
             }
         }
         Integer level = null;
@@ -184,11 +199,12 @@ public record EmployeeRecord(
 
     /**
      * Something, an '@', and a domain with a dot that neither starts nor ends it; no second '@' and no white space
-     * (the pattern {@code [^@\s]+@[^@\s]+\.[^@\s]+}, checked without a regular expression).
+     * (the pattern {@code [^@\s]+@[^@\s]+\.[^@\s]+}, checked without a regular expression); and no empty part
+     * of the domain (two dots in a row), which the profile API refuses too.
      */
     static boolean isEmail(String value) {
         int at = value.indexOf('@');
-        if (at <= 0 || value.indexOf('@', at + 1) >= 0) {
+        if (at <= 0 || value.indexOf('@', at + 1) >= 0 || value.indexOf("..", at) >= 0) {
             return false;
         }
         boolean innerDot = false;
@@ -228,6 +244,34 @@ public record EmployeeRecord(
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /**
+     * The fields of a JSON employee whose values are of a type no field takes: each is a string or a number (null or
+     * absent: not sent), and languages may also be an array of strings. True or false, an object, or an array
+     * elsewhere, is refused rather than read as text.
+     */
+    public static List<Problem.FieldError> jsonTypeErrors(com.fasterxml.jackson.databind.JsonNode employee,
+                                                          FieldMapping mapping) {
+        List<Problem.FieldError> errors = new ArrayList<>(0);
+        for (String field : FIELDS) {
+            com.fasterxml.jackson.databind.JsonNode value = employee.get(mapping.sourceKey(field));
+            if (value == null || value.isNull() || value.isTextual() || value.isNumber()) {
+                continue;
+            }
+            if (field.equals("languages")) {
+                boolean strings = value.isArray();
+                for (com.fasterxml.jackson.databind.JsonNode item : value) {
+                    strings &= item.isTextual();
+                }
+                if (!strings) {
+                    errors.add(error(field, "must be language tags separated by ';', or an array of them as strings"));
+                }
+            } else {
+                errors.add(error(field, "must be a string or a number"));
+            }
+        }
+        return errors;
     }
 
     /** The text of a JSON value as an HRIS field: arrays joined with ';', absent and null as null. */

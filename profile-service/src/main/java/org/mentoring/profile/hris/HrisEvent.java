@@ -12,6 +12,9 @@ public enum HrisEvent {
     MANAGER_CHANGED("employee.manager_changed"),
     ON_LEAVE("employee.on_leave");
 
+    /** No HRIS fact is dated before this: neither a webhook event's occurredAt nor an import's asOf. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private final String wireName;
 
     HrisEvent(String wireName) {

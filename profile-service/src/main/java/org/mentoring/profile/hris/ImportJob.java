@@ -70,5 +70,11 @@ public class ImportJob {
 
     /** Why one row was refused. Names the field, never the row's values. */
     public record RowError(int line, String externalId, String field, String message) {
+        /** The employee id as the file has it, but for U+0000, which a stored error (jsonb) cannot hold. */
+        public RowError {
+            if (externalId != null && externalId.indexOf('\u0000') >= 0) {
+                externalId = externalId.replace('\u0000', '\uFFFD');
+            }
+        }
     }
 }

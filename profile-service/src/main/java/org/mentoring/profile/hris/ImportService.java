@@ -2,6 +2,12 @@ package org.mentoring.profile.hris;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -45,6 +53,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.mentoring.platform.events.CopyText;
 import org.mentoring.platform.events.Outbox;
+import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.events.ProfileEvents;
@@ -82,7 +91,6 @@ public class ImportService {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     /** How far ahead of this service's clock an export time may be (the two clocks differ a little). */
     private static final Duration AS_OF_LEEWAY = Duration.ofMinutes(5);
-    private static final Instant EARLIEST_AS_OF = Instant.parse("2000-01-01T00:00:00Z");
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/jsonl";
     public static final String NDJSON = "application/x-ndjson";
@@ -190,6 +198,9 @@ public class ImportService {
                             Integer maxTerminations, Instant asOf, byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
         String format = format(mediaType);
+        // Decoded here, before any job exists (a file that is not text is refused at once), and so that the request's
+        // bytes are not kept as well while the import waits and runs.
+        String text = decode(mediaType, body);
         if (terminateMissing && !fullSync) {
             throw ProblemException.invalid("terminateMissing", "only applies to a full sync (fullSync=true)");
         }
@@ -199,7 +210,7 @@ public class ImportService {
         if (asOf != null && asOf.isAfter(Instant.now().plus(AS_OF_LEEWAY))) {
             throw ProblemException.invalid("asOf", "is in the future: it is when the HRIS exported the file");
         }
-        if (asOf != null && asOf.isBefore(EARLIEST_AS_OF)) {
+        if (asOf != null && asOf.isBefore(HrisEvent.EARLIEST)) {
             throw ProblemException.invalid("asOf", "must be in the year 2000 or later: it is when the HRIS exported the file");
         }
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
@@ -219,8 +230,6 @@ public class ImportService {
             return j;
         });
         FieldMapping mapping = integration.fieldMapping;
-        // Decoded here, so that the request's bytes are not kept as well while the import waits and runs.
-        String text = new String(body, StandardCharsets.UTF_8);
         mine.add(job.id);
         executor.submit(() -> {
             try {
@@ -240,6 +249,68 @@ public class ImportService {
             throw ProblemException.notFound("Import", id);
         }
         return ImportView.of(job);
+    }
+
+    /**
+     * The file's text, in the charset its Content-Type names ({@code text/csv; charset=windows-1252}), UTF-8 when it
+     * names none. Bytes that are not text in that charset are refused, with where the first one is, rather than read
+     * as U+FFFD.
+     */
+    static String decode(String mediaType, byte[] body) {
+        Charset charset = StandardCharsets.UTF_8;
+        String named = parameter(mediaType, "charset");
+        if (named != null) {
+            try {
+                charset = Charset.forName(named);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("Content-Type", "names the charset '" + named + "', which is not known here");
+            }
+        }
+        String text = new String(body, charset);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        // A replacement character: bytes that are not text, or one the file holds as written. A strict decoder tells.
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        while (true) {
+            CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : decoder.flush(out);
+            if (result.isError()) {
+                int at = in.position();
+                int line = 1;
+                for (int i = 0; i < at; i++) {
+                    line += body[i] == '\n' ? 1 : 0;
+                }
+                throw ProblemException.invalid("body", "is not " + charset.name() + " text: byte " + (at + 1) + " (line "
+                        + line + ") is not a character in it; name the file's charset in Content-Type, such as "
+                        + "text/csv; charset=windows-1252, or send it as UTF-8");
+            }
+            if (result.isUnderflow() && !in.hasRemaining()) {
+                return text;
+            }
+            out.clear();
+        }
+    }
+
+    /** A parameter of a media type ({@code charset} of {@code text/csv; charset="utf-8"}), unquoted; null if absent. */
+    private static String parameter(String mediaType, String name) {
+        if (mediaType == null) {
+            return null;
+        }
+        String[] parts = mediaType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase(name)) {
+                String value = parts[i].substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 
     private static String format(String mediaType) {
@@ -314,8 +385,18 @@ public class ImportService {
                 if (header.isEmpty()) {
                     row.fields().forEach(f -> header.add(f.strip()));
                     for (int i = 0; i < columnOf.length; i++) {
-                        // Of two columns with one name, the last counts.
-                        columnOf[i] = header.lastIndexOf(mapping.sourceKey(EmployeeRecord.FIELDS.get(i)));
+                        String column = mapping.sourceKey(EmployeeRecord.FIELDS.get(i));
+                        columnOf[i] = header.indexOf(column);
+                        // Which of two columns with one name holds the value is anyone's guess: the file is refused.
+                        if (columnOf[i] >= 0 && header.lastIndexOf(column) != columnOf[i]) {
+                            throw new IllegalArgumentException("the CSV header names the column " + column + " twice");
+                        }
+                    }
+                    if (columnOf[0] < 0) {
+                        // Rather than one error per row: the file's columns are not this mapping's.
+                        throw new IllegalArgumentException("the CSV header has no column " + mapping.sourceKey("externalId")
+                                + " (the employee id under the field mapping " + mapping.name().toLowerCase(Locale.ROOT)
+                                + "); its columns are " + abbreviated(String.join(", ", header), 500));
                     }
                     digests[0] = new RowDigests(format, mapping, row.text().substring(row.start(), row.end()));
                     return;
@@ -336,6 +417,8 @@ public class ImportService {
             }
         } else {
             RowDigests digests = new RowDigests(format, mapping, "");
+            // One JSON value per line: a second object, or anything else, behind the first is an error of the line.
+            ObjectReader oneValue = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             for (int i = 0; i < lines.size(); i++) {
                 String json = lines.get(i);
                 if (json.isBlank()) {
@@ -353,9 +436,9 @@ public class ImportService {
                 }
                 JsonNode node;
                 try {
-                    node = mapper.readTree(json);
+                    node = oneValue.readTree(json);
                 } catch (IOException e) {
-                    errors.add(new ImportJob.RowError(line, null, "", "is not well-formed JSON"));
+                    errors.add(new ImportJob.RowError(line, null, "", "is not well-formed JSON, or holds more than one value"));
                     continue;
                 }
                 if (node == null || !node.isObject()) {
@@ -363,12 +446,23 @@ public class ImportService {
                     continue;
                 }
                 JsonNode row = node;
+                List<Problem.FieldError> typeErrors = EmployeeRecord.jsonTypeErrors(row, mapping);
+                if (!typeErrors.isEmpty()) {
+                    JsonNode id = row.get(mapping.sourceKey("externalId"));
+                    String externalId = id != null && (id.isTextual() || id.isNumber()) ? id.asText() : null;
+                    typeErrors.forEach(e -> errors.add(new ImportJob.RowError(line, externalId, e.field(), e.message())));
+                    continue;
+                }
                 rows.accept(line, digest,
                         field -> EmployeeRecord.jsonText(row.get(mapping.sourceKey(EmployeeRecord.FIELDS.get(field)))));
             }
         }
         rows.finish();
         return new Parsed(rows.count, rows.passedOver, rows.lineOfExternalId);
+    }
+
+    private static String abbreviated(String text, int atMost) {
+        return text.length() <= atMost ? text : text.substring(0, atMost) + "...";
     }
 
     /** The lines of a JSON Lines file, LF or CRLF ended. */

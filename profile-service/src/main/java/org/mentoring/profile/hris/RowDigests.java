@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class RowDigests {
 
     /** Changed whenever a release reads or merges a row differently: every row is then compared in full once. */
-    private static final String RULES = "mentoring:hris-row:v2";
+    private static final String RULES = "mentoring:hris-row:v3";
 
     /**
      * The time zone rules' version: a row passed over is not validated again, so rules that drop a zone compare every

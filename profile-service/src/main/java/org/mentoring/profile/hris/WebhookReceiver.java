@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -228,24 +229,36 @@ public class WebhookReceiver {
     Delivery parse(UUID integrationId, byte[] body, FieldMapping mapping) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            // One JSON value and nothing after it: a second event, or anything else, behind the first is refused.
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "body is not well-formed JSON");
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "body is not well-formed JSON, or holds more than one value");
         }
         if (root == null || !root.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "body must be a JSON object");
         }
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        HrisEvent type = HrisEvent.of(EmployeeRecord.jsonText(root.get("type"))).orElse(null);
+        JsonNode typeNode = root.get("type");
+        HrisEvent type = typeNode != null && typeNode.isTextual() ? HrisEvent.of(typeNode.textValue()).orElse(null) : null;
         if (type == null) {
             errors.add(new Problem.FieldError("type", "must be one of employee.created, employee.updated, "
                     + "employee.terminated, employee.manager_changed, employee.on_leave"));
         }
         Instant effectiveAt = null;
+        JsonNode occurredAt = root.get("occurredAt");
         try {
-            effectiveAt = Instant.parse(String.valueOf(EmployeeRecord.jsonText(root.get("occurredAt"))));
+            effectiveAt = occurredAt != null && occurredAt.isTextual() ? Instant.parse(occurredAt.textValue()) : null;
         } catch (DateTimeException e) {
+            effectiveAt = null;
+        }
+        if (effectiveAt == null) {
             errors.add(new Problem.FieldError("occurredAt", "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
+        } else if (effectiveAt.isBefore(HrisEvent.EARLIEST)
+                || effectiveAt.isAfter(clock.instant().plus(config.timestampTolerance()))) {
+            // An event dated ahead would stay the newest, and every real change after it would be stale.
+            errors.add(new Problem.FieldError("occurredAt", "must not be later than now (give or take "
+                    + config.timestampTolerance().toMinutes() + " minutes) nor before " + HrisEvent.EARLIEST));
+            effectiveAt = null;
         }
         Long sequence = null;
         JsonNode seq = root.get("sequence");
@@ -261,7 +274,12 @@ public class WebhookReceiver {
         if (employee == null || !employee.isObject()) {
             errors.add(new Problem.FieldError("employee", "must be an object"));
         } else {
+            // A value of the wrong type is named as such, not also as whatever its text fails to be.
+            List<Problem.FieldError> employeeErrors = new java.util.ArrayList<>(EmployeeRecord.jsonTypeErrors(employee, mapping));
+            java.util.Set<String> mistyped = employeeErrors.stream().map(Problem.FieldError::field)
+                    .collect(java.util.stream.Collectors.toSet());
             EmployeeRecord.Parsed parsed = EmployeeRecord.parse(key -> EmployeeRecord.jsonText(employee.get(key)), mapping);
+            parsed.errors().stream().filter(e -> !mistyped.contains(e.field())).forEach(employeeErrors::add);
             // A termination, a leave or a manager change uses only the employee id (and the manager's): a flaw in
             // the rest of the record the sender attached must not lose that change.
             java.util.Set<String> used = type == null ? null : switch (type) {
@@ -269,7 +287,7 @@ public class WebhookReceiver {
                 case MANAGER_CHANGED -> java.util.Set.of("externalId", "managerExternalId");
                 case CREATED, UPDATED -> null;
             };
-            parsed.errors().stream().filter(e -> used == null || used.contains(e.field()))
+            employeeErrors.stream().filter(e -> used == null || used.contains(e.field()))
                     .forEach(e -> errors.add(new Problem.FieldError("employee." + e.field(), e.message())));
             record = parsed.record();
             if (type == HrisEvent.CREATED || type == HrisEvent.UPDATED) {

@@ -172,7 +172,7 @@ public class ProfileService {
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemMappers.jsonProblem(e), Map.of());
         }
-        validate(next);
+        validate(next, patch);
         requireKept(next, patch);
         next = normalized(next);
         if (patch.has("availability")) {
@@ -363,11 +363,27 @@ public class ProfileService {
     }
 
     private void validate(ProfileFields fields) {
+        validate(fields, null);
+    }
+
+    /**
+     * Validates a profile's fields; with a merge patch, only those the patch sends. A value stored under other rules
+     * (an HRIS's, or an earlier release's) must not block a change to something else, least of all a change by
+     * someone who may not edit that value.
+     */
+    private void validate(ProfileFields fields, JsonNode patch) {
         Set<ConstraintViolation<ProfileFields>> violations = validator.validate(fields);
+        if (patch != null) {
+            violations = violations.stream().filter(v -> {
+                java.util.Iterator<jakarta.validation.Path.Node> path = v.getPropertyPath().iterator();
+                return path.hasNext() && patch.has(path.next().getName());
+            }).collect(java.util.stream.Collectors.toSet());
+        }
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        if (fields.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(fields.timeZone())) {
+        if (fields.timeZone() != null && (patch == null || patch.has("timeZone"))
+                && !ZoneId.getAvailableZoneIds().contains(fields.timeZone())) {
             throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
     }
