@@ -111,8 +111,12 @@ class HrisImportTest {
         String rows = p + "-1," + p + "-1@example.com,One\n" + p + "-2," + p + "-2@example.com,Two\n";
         JsonPath misnamed = importAndWait(hrAdmin(), hris.id(), "text/csv", "employeeId,email,displayName\n" + rows, "");
         assertEquals("failed", misnamed.getString("status"), misnamed.prettify());
-        assertEquals("the CSV header has no column externalId (the employee id under the field mapping standard); its "
-                + "columns are employeeId, email, displayName", misnamed.getString("failure"));
+        assertEquals("the CSV header has no column externalId (the employee id under the field mapping standard); the "
+                + "first line must name the columns", misnamed.getString("failure"));
+        // A file without a header: its first employee's data is not kept in the job's failure.
+        JsonPath headless = importAndWait(hrAdmin(), hris.id(), "text/csv", rows, "");
+        assertEquals("failed", headless.getString("status"), headless.prettify());
+        assertFalse(headless.getString("failure").contains(p), headless.getString("failure"));
         JsonPath twice = importAndWait(hrAdmin(), hris.id(), "text/csv", "externalId,email,email\n" + rows.replace(",One", ",x@example.com")
                 .replace(",Two", ",y@example.com"), "");
         assertEquals("failed", twice.getString("status"), twice.prettify());
@@ -128,7 +132,7 @@ class HrisImportTest {
         String b = "{\"externalId\":\"" + p + "-b\",\"email\":\"" + p + "-b@example.com\",\"displayName\":\"B\"}";
         String jsonl = a + b + "\n"
                 + a + " trailing\n"
-                + "{\"externalId\":\"" + p + "-c\",\"email\":\"" + p + "-c@example.com\",\"displayName\":{\"first\":\"C\"},"
+                + "{\"externalId\":\" " + p + "-c \",\"email\":\"" + p + "-c@example.com\",\"displayName\":{\"first\":\"C\"},"
                 + "\"jobTitle\":true,\"languages\":[\"en\",null]}\n"
                 + "{\"externalId\":\"" + p + "-d\",\"email\":\"" + p + "-d@example.com\",\"displayName\":\"D\","
                 + "\"languages\":[\"en\",\"de\"],\"level\":4}\n";

@@ -124,6 +124,27 @@ class HrisWebhookTest {
     }
 
     @Test
+    void twoRotationsAtOnceBothTakeEffect() throws Exception {
+        Hris.Integration first = Hris.register("standard");
+        String hr = hrAdmin();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<String> rotate = () -> as(hr).when()
+                    .post("/v1/hris/integrations/" + first.id() + "/secret").then().statusCode(200).extract().path("secret");
+            var a = pool.submit(rotate);
+            var b = pool.submit(rotate);
+            // Whichever went second replaced the other's secret, which still verifies: none of the three is lost.
+            for (String secret : new String[] {first.secret(), a.get(), b.get()}) {
+                String x = unique("E");
+                Hris.expect(new Hris.Integration(first.id(), secret), "employee.created", "2026-03-01T10:00:00Z",
+                        employee(x, x + "@example.com", "A"), "applied");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void registrationIsForHrAdminsAndValidated() {
         Map<String, Object> body = Map.of("name", unique("x"), "fieldMapping", "standard");
         given().contentType("application/json").body(body).when().post("/v1/hris/integrations")

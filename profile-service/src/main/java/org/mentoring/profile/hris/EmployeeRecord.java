@@ -199,12 +199,13 @@ public record EmployeeRecord(
 
     /**
      * Something, an '@', and a domain with a dot that neither starts nor ends it; no second '@' and no white space
-     * (the pattern {@code [^@\s]+@[^@\s]+\.[^@\s]+}, checked without a regular expression); and no empty part
-     * of the domain (two dots in a row), which the profile API refuses too.
+     * (the pattern {@code [^@\s]+@[^@\s]+\.[^@\s]+}, checked without a regular expression); and, as the profile
+     * API has it, no two dots in a row, no dot at either end of the part before the '@', and none at the very end.
      */
     static boolean isEmail(String value) {
         int at = value.indexOf('@');
-        if (at <= 0 || value.indexOf('@', at + 1) >= 0 || value.indexOf("..", at) >= 0) {
+        if (at <= 0 || value.indexOf('@', at + 1) >= 0 || value.contains("..") || value.charAt(0) == '.'
+                || value.charAt(at - 1) == '.' || value.endsWith(".")) {
             return false;
         }
         boolean innerDot = false;

@@ -55,8 +55,9 @@ public class HrisIntegration {
 
     /** A new secret; the current one keeps verifying until {@code until}, as do those replaced before, to theirs. */
     public void rotate(String newSecret, Instant until, Instant now) {
-        previousSecret = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
-        previousSecretExpires = RetiredSecrets.lastValidUntil(previousSecret, null, now);
+        RetiredSecrets.Stored retired = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
+        previousSecret = retired.value();
+        previousSecretExpires = retired.lastValidUntil();
         secret = newSecret;
         secretRotatedAt = now;
     }

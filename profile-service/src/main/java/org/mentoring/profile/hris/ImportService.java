@@ -341,7 +341,9 @@ public class ImportService {
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", jobId);
-            String reason = e instanceof IllegalArgumentException ? e.getMessage() : "the import could not be completed";
+            String reason = e instanceof IllegalArgumentException
+                    // Stored as text, which cannot hold U+0000.
+                    ? e.getMessage().replace('\u0000', '\uFFFD') : "the import could not be completed";
             QuarkusTransaction.requiringNew().run(() -> {
                 ImportJob job = em.find(ImportJob.class, jobId);
                 job.status = "failed";
@@ -393,10 +395,11 @@ public class ImportService {
                         }
                     }
                     if (columnOf[0] < 0) {
-                        // Rather than one error per row: the file's columns are not this mapping's.
+                        // Rather than one error per row: the file's columns are not this mapping's. The header is not
+                        // quoted back: a file without one would have its first employee's data kept in the job.
                         throw new IllegalArgumentException("the CSV header has no column " + mapping.sourceKey("externalId")
                                 + " (the employee id under the field mapping " + mapping.name().toLowerCase(Locale.ROOT)
-                                + "); its columns are " + abbreviated(String.join(", ", header), 500));
+                                + "); the first line must name the columns");
                     }
                     digests[0] = new RowDigests(format, mapping, row.text().substring(row.start(), row.end()));
                     return;
@@ -449,7 +452,9 @@ public class ImportService {
                 List<Problem.FieldError> typeErrors = EmployeeRecord.jsonTypeErrors(row, mapping);
                 if (!typeErrors.isEmpty()) {
                     JsonNode id = row.get(mapping.sourceKey("externalId"));
-                    String externalId = id != null && (id.isTextual() || id.isNumber()) ? id.asText() : null;
+                    // As every row error names it: stripped, and none when blank.
+                    String externalId = id != null && (id.isTextual() || id.isNumber()) && !id.asText().isBlank()
+                            ? id.asText().strip() : null;
                     typeErrors.forEach(e -> errors.add(new ImportJob.RowError(line, externalId, e.field(), e.message())));
                     continue;
                 }
@@ -459,10 +464,6 @@ public class ImportService {
         }
         rows.finish();
         return new Parsed(rows.count, rows.passedOver, rows.lineOfExternalId);
-    }
-
-    private static String abbreviated(String text, int atMost) {
-        return text.length() <= atMost ? text : text.substring(0, atMost) + "...";
     }
 
     /** The lines of a JSON Lines file, LF or CRLF ended. */

@@ -10,9 +10,10 @@ import java.util.List;
  * however many rotations follow. Two rotations in a row (a repeated request, or a second one before the sender
  * switched) therefore cut nobody off: the secret the sender still uses stays valid until its own deadline.
  *
- * <p>They are kept in one sealed column, newest first, a line each: the deadline in epoch seconds, a space, the
- * secret. A value without a deadline (a single secret, as stored before this format) lasts until the row's
- * {@code previous_secret_expires}.
+ * <p>They are kept in one sealed column ({@code previous_secret}), with the last deadline in
+ * {@code previous_secret_expires}. One replaced secret is stored alone, its deadline in that column, as releases
+ * before this one stored it (and read it: a rolling deploy or a rollback meets no other form after one rotation).
+ * Several are stored newest first, a line each: the deadline in epoch seconds, a space, the secret.
  */
 public final class RetiredSecrets {
 
@@ -57,20 +58,33 @@ public final class RetiredSecrets {
         return valid;
     }
 
+    /** What a row stores for its replaced secrets: {@code previous_secret} and {@code previous_secret_expires}. */
+    public record Stored(String value, Instant lastValidUntil) {
+    }
+
     /**
-     * The stored value once {@code secret} is replaced, valid until {@code until}: it first, then those still valid
-     * at {@code now}, at most {@link #KEPT} in all.
+     * What the row stores once {@code secret} is replaced, valid until {@code until}: it first, then those of
+     * {@code stored} (with {@code storedUntil}, the row's deadline) still valid at {@code now}, at most {@link #KEPT}.
      */
-    public static String retire(String stored, Instant legacyUntil, String secret, Instant until, Instant now) {
-        StringBuilder value = new StringBuilder().append(until.getEpochSecond()).append(' ').append(secret);
-        int kept = 1;
-        for (Retired r : valid(stored, legacyUntil, now)) {
-            if (kept++ == KEPT) {
+    public static Stored retire(String stored, Instant storedUntil, String secret, Instant until, Instant now) {
+        List<Retired> kept = new ArrayList<>();
+        kept.add(new Retired(secret, until));
+        for (Retired r : valid(stored, storedUntil, now)) {
+            if (kept.size() == KEPT) {
                 break;
             }
-            value.append('\n').append(r.validUntil().getEpochSecond()).append(' ').append(r.secret());
+            kept.add(r);
         }
-        return value.toString();
+        if (kept.size() == 1) {
+            return new Stored(secret, until);
+        }
+        StringBuilder value = new StringBuilder();
+        Instant last = until;
+        for (Retired r : kept) {
+            value.append(value.isEmpty() ? "" : "\n").append(r.validUntil().getEpochSecond()).append(' ').append(r.secret());
+            last = r.validUntil().isAfter(last) ? r.validUntil() : last;
+        }
+        return new Stored(value.toString(), last);
     }
 
     /** When the last of the replaced secrets valid at {@code now} stops being valid; null if none is. */

@@ -66,8 +66,9 @@ public class WebhookSubscription {
 
     /** A new secret; the current one still signs until {@code until}, as do those replaced before, to theirs. */
     public void rotate(String newSecret, Instant until, Instant now) {
-        previousSecret = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
-        previousSecretExpires = RetiredSecrets.lastValidUntil(previousSecret, null, now);
+        RetiredSecrets.Stored retired = RetiredSecrets.retire(previousSecret, previousSecretExpires, secret, until, now);
+        previousSecret = retired.value();
+        previousSecretExpires = retired.lastValidUntil();
         secret = newSecret;
         secretRotatedAt = now;
     }

@@ -105,4 +105,15 @@ class HrisRecordsTest {
         assertFalse(HrisEvent.isNewer(t, null, t, null));
         assertTrue(HrisEvent.isNewer(t, 0L, t, null));
     }
+
+    @Test
+    void anEmailIsHeldToWhatTheProfileApiTakes() {
+        for (String ok : new String[] {"ana.lopez@example.com", "a+b@x.co", "o'neil@mail.example.org"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(EmployeeRecord.isEmail(ok), ok);
+        }
+        for (String refused : new String[] {"x@example..com", "a..b@x.com", ".a@x.com", "a.@x.com", "a@b", "a@.com",
+                "a@x.com.", "a b@x.com", "a@b@x.com", "@x.com"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(EmployeeRecord.isEmail(refused), refused);
+        }
+    }
 }

@@ -20,25 +20,35 @@ class RetiredSecretsTest {
 
     @Test
     void eachReplacedSecretLastsItsOwnGracePeriod() {
-        String stored = RetiredSecrets.retire(null, null, "whsec_A", T0.plus(GRACE), T0);
+        RetiredSecrets.Stored one = RetiredSecrets.retire(null, null, "whsec_A", T0.plus(GRACE), T0);
+        // One replaced secret is stored as releases before this one stored it: alone, its deadline in the row.
+        assertEquals(new RetiredSecrets.Stored("whsec_A", T0.plus(GRACE)), one);
         Instant later = T0.plus(Duration.ofHours(3));
-        stored = RetiredSecrets.retire(stored, null, "whsec_B", later.plus(GRACE), later);
-        assertEquals(List.of("whsec_B", "whsec_A"), secrets(stored, null, later));
-        assertEquals(later.plus(GRACE), RetiredSecrets.lastValidUntil(stored, null, later));
+        RetiredSecrets.Stored two = RetiredSecrets.retire(one.value(), one.lastValidUntil(), "whsec_B", later.plus(GRACE), later);
+        assertEquals(later.plus(GRACE), two.lastValidUntil());
+        assertEquals(List.of("whsec_B", "whsec_A"), secrets(two.value(), two.lastValidUntil(), later));
+        assertEquals(later.plus(GRACE), RetiredSecrets.lastValidUntil(two.value(), two.lastValidUntil(), later));
         // A's deadline passes first, then B's.
-        assertEquals(List.of("whsec_B"), secrets(stored, null, T0.plus(GRACE)));
-        assertEquals(List.of(), secrets(stored, null, later.plus(GRACE)));
-        assertNull(RetiredSecrets.lastValidUntil(stored, null, later.plus(GRACE)));
+        assertEquals(List.of("whsec_B"), secrets(two.value(), two.lastValidUntil(), T0.plus(GRACE)));
+        assertEquals(List.of(), secrets(two.value(), two.lastValidUntil(), later.plus(GRACE)));
+        assertNull(RetiredSecrets.lastValidUntil(two.value(), two.lastValidUntil(), later.plus(GRACE)));
     }
 
     @Test
-    void expiredSecretsAreDroppedAndAtMostFiveAreKept() {
-        String stored = RetiredSecrets.retire(null, null, "whsec_old", T0.plus(Duration.ofMinutes(1)), T0);
+    void expiredSecretsTakeNoPlaceAndAtMostFiveAreKept() {
+        RetiredSecrets.Stored stored = RetiredSecrets.retire(null, null, "whsec_old", T0.plus(Duration.ofMinutes(1)), T0);
         Instant now = T0.plus(Duration.ofMinutes(2));
-        for (int i = 1; i <= 7; i++) {
-            stored = RetiredSecrets.retire(stored, null, "whsec_" + i, now.plus(GRACE), now);
+        for (int i = 1; i <= 4; i++) {
+            stored = RetiredSecrets.retire(stored.value(), stored.lastValidUntil(), "whsec_" + i, now.plus(GRACE), now);
         }
-        assertEquals(List.of("whsec_7", "whsec_6", "whsec_5", "whsec_4", "whsec_3"), secrets(stored, null, now));
+        // The expired one is gone from what is stored, not merely filtered when read.
+        assertEquals(4, RetiredSecrets.read(stored.value(), stored.lastValidUntil()).size());
+        for (int i = 5; i <= 7; i++) {
+            stored = RetiredSecrets.retire(stored.value(), stored.lastValidUntil(), "whsec_" + i, now.plus(GRACE), now);
+        }
+        assertEquals(List.of("whsec_7", "whsec_6", "whsec_5", "whsec_4", "whsec_3"),
+                secrets(stored.value(), stored.lastValidUntil(), now));
+        assertEquals(5, RetiredSecrets.read(stored.value(), stored.lastValidUntil()).size());
     }
 
     @Test
@@ -47,7 +57,8 @@ class RetiredSecretsTest {
         assertEquals(List.of("whsec_legacy"), secrets("whsec_legacy", until, T0));
         assertEquals(List.of(), secrets("whsec_legacy", until, until));
         assertEquals(List.of(), secrets("whsec_legacy", null, T0));
-        String stored = RetiredSecrets.retire("whsec_legacy", until, "whsec_current", T0.plus(GRACE), T0.plus(Duration.ofHours(1)));
-        assertEquals(List.of("whsec_current", "whsec_legacy"), secrets(stored, null, T0.plus(Duration.ofHours(1))));
+        Instant now = T0.plus(Duration.ofHours(1));
+        RetiredSecrets.Stored stored = RetiredSecrets.retire("whsec_legacy", until, "whsec_current", now.plus(GRACE), now);
+        assertEquals(List.of("whsec_current", "whsec_legacy"), secrets(stored.value(), stored.lastValidUntil(), now));
     }
 }
