@@ -10,6 +10,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.mentoring.profile.signing.SealedSecretConverter;
 import org.mentoring.profile.signing.RetiredSecrets;
 import org.mentoring.profile.signing.WebhookSignature;
@@ -17,6 +18,9 @@ import org.mentoring.profile.signing.WebhookSignature;
 /** An integrator's wish to receive some event types at a URL, with the secret the deliveries are signed with. */
 @Entity
 @Table(name = "webhook_subscription")
+// An update writes only the columns it changed: a replacement of the URL or event types, read before a rotation
+// committed, must not write the old secrets back over the rotation's.
+@DynamicUpdate
 public class WebhookSubscription {
 
     @Id
