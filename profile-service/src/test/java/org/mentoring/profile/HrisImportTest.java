@@ -125,6 +125,24 @@ class HrisImportTest {
     }
 
     @Test
+    void columnsTheMappingDoesNotUseAreNamedWithTheJob() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("ignored");
+        JsonPath csv = importAndWait(hrAdmin(), hris.id(), "text/csv", "externalId,email,displayName,jobtitle,costCenter\n"
+                + p + "-1," + p + "-1@example.com,One,Analyst,CC-7\n", "");
+        assertEquals(1, csv.getInt("created"), csv.prettify());
+        assertEquals(java.util.List.of("jobtitle", "costCenter"), csv.getList("ignoredColumns"));
+        assertArrayEquals(new String[] {"One", null}, nameAndTitle(p + "-1"), "a misspelt column sets nothing");
+        JsonPath jsonl = importAndWait(hrAdmin(), hris.id(), "application/jsonl", "{\"externalId\":\"" + p + "-2\",\"email\":\""
+                + p + "-2@example.com\",\"displayName\":\"Two\",\"costCenter\":\"CC-7\"}\n{\"externalId\":\"" + p
+                + "-3\",\"email\":\"" + p + "-3@example.com\",\"displayName\":\"Three\",\"team\":\"x\"}\n", "");
+        assertEquals(2, jsonl.getInt("created"), jsonl.prettify());
+        assertEquals(java.util.List.of("costCenter", "team"), jsonl.getList("ignoredColumns"));
+        JsonPath none = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(p, 4, null, "Lead"), "");
+        assertEquals(java.util.List.of(), none.getList("ignoredColumns"));
+    }
+
+    @Test
     void aJsonLineHoldsOneObjectWhoseValuesAreOfTheTypesAFieldTakes() throws java.sql.SQLException {
         Hris.Integration hris = Hris.register("standard");
         String p = unique("types");

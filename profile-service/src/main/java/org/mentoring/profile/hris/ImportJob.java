@@ -57,6 +57,10 @@ public class ImportJob {
     public int errorCount;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<RowError> errors = new ArrayList<>();
+    /** Columns of the CSV header, or members of the JSON lines, that the field mapping does not use. */
+    @Column(name = "ignored_columns")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> ignoredColumns = new ArrayList<>();
     public String failure;
     @Column(name = "created_at")
     public Instant createdAt;

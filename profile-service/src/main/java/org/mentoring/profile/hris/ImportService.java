@@ -357,7 +357,17 @@ public class ImportService {
      * What parsing left besides the rows it handed on: how many valid rows, how many of them were passed over as last
      * imported, and the line of each externalId.
      */
-    private record Parsed(int rows, int passedOver, LineIndex lineOfExternalId) {
+    private record Parsed(int rows, int passedOver, LineIndex lineOfExternalId, List<String> ignoredColumns) {
+    }
+
+    /** At most this many ignored column names are kept, each at most {@link #IGNORED_NAME_CHARS} characters. */
+    private static final int IGNORED_COLUMNS_KEPT = 50;
+    private static final int IGNORED_NAME_CHARS = 100;
+
+    private static void ignore(java.util.Set<String> ignored, String name) {
+        if (ignored.size() < IGNORED_COLUMNS_KEPT && !name.isEmpty()) {
+            ignored.add(name.length() <= IGNORED_NAME_CHARS ? name : name.substring(0, IGNORED_NAME_CHARS) + "...");
+        }
     }
 
     /**
@@ -376,6 +386,9 @@ public class ImportService {
                 : (int) lines.stream().filter(l -> !l.isBlank()).count();
         staging.expect(expected);
         Rows rows = new Rows(errors, staging, expected);
+        Set<String> mapped = new HashSet<>();
+        EmployeeRecord.FIELDS.forEach(f -> mapped.add(mapping.sourceKey(f)));
+        Set<String> ignored = new LinkedHashSet<>();
         if (csv) {
             List<String> header = new ArrayList<>();
             // The column of each field of EmployeeRecord.FIELDS under this mapping, -1 where the file has none.
@@ -392,6 +405,11 @@ public class ImportService {
                         // Which of two columns with one name holds the value is anyone's guess: the file is refused.
                         if (columnOf[i] >= 0 && header.lastIndexOf(column) != columnOf[i]) {
                             throw new IllegalArgumentException("the CSV header names the column " + column + " twice");
+                        }
+                    }
+                    for (String column : header) {
+                        if (!mapped.contains(column)) {
+                            ignore(ignored, column.replace('\u0000', '\uFFFD'));
                         }
                     }
                     if (columnOf[0] < 0) {
@@ -449,6 +467,13 @@ public class ImportService {
                     continue;
                 }
                 JsonNode row = node;
+                if (ignored.size() < IGNORED_COLUMNS_KEPT) {
+                    row.fieldNames().forEachRemaining(name -> {
+                        if (!mapped.contains(name)) {
+                            ignore(ignored, name.replace('\u0000', '\uFFFD'));
+                        }
+                    });
+                }
                 List<Problem.FieldError> typeErrors = EmployeeRecord.jsonTypeErrors(row, mapping);
                 if (!typeErrors.isEmpty()) {
                     JsonNode id = row.get(mapping.sourceKey("externalId"));
@@ -463,7 +488,7 @@ public class ImportService {
             }
         }
         rows.finish();
-        return new Parsed(rows.count, rows.passedOver, rows.lineOfExternalId);
+        return new Parsed(rows.count, rows.passedOver, rows.lineOfExternalId, List.copyOf(ignored));
     }
 
     /** The lines of a JSON Lines file, LF or CRLF ended. */
@@ -666,6 +691,7 @@ public class ImportService {
         em.detach(snapshot);
         List<ImportJob.RowError> errors = new ArrayList<>();
         LineIndex lineOf;
+        List<String> ignoredColumns;
         Set<UUID> created = new LinkedHashSet<>();
         Set<UUID> updated = new LinkedHashSet<>();
         Set<UUID> terminated = new LinkedHashSet<>();
@@ -701,6 +727,7 @@ public class ImportService {
                 knownMillis = staging.knownMillis;
             }
             lineOf = parsed.lineOfExternalId();
+            ignoredColumns = parsed.ignoredColumns();
             staged = parsed.rows() - parsed.passedOver();
             total = parsed.rows() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
@@ -927,6 +954,7 @@ public class ImportService {
         errors.sort(java.util.Comparator.comparingInt(ImportJob.RowError::line));
         job.errorCount = errors.size();
         job.errors = new ArrayList<>(errors.subList(0, Math.min(errors.size(), ImportJob.MAX_STORED_ERRORS)));
+        job.ignoredColumns = new ArrayList<>(ignoredColumns);
         job.finishedAt = Instant.now();
         return staged;
     }

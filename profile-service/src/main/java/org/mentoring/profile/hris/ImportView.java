@@ -10,11 +10,12 @@ public record ImportView(
         Instant asOf, String status,
         int totalRows, int processedRows, int created, int updated, int unchanged, int terminated, int erased, int stale,
         int errorCount,
-        List<ImportJob.RowError> errors, String failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        List<ImportJob.RowError> errors, List<String> ignoredColumns, String failure, Instant createdAt,
+        Instant startedAt, Instant finishedAt) {
 
     static ImportView of(ImportJob j) {
         return new ImportView(j.id, j.integrationId, j.format, j.fullSync, j.terminateMissing, j.maxTerminations, j.asOf,
                 j.status, j.totalRows, j.processedRows, j.created, j.updated, j.unchanged, j.terminated, j.erased, j.stale,
-                j.errorCount, j.errors, j.failure, j.createdAt, j.startedAt, j.finishedAt);
+                j.errorCount, j.errors, j.ignoredColumns, j.failure, j.createdAt, j.startedAt, j.finishedAt);
     }
 }
