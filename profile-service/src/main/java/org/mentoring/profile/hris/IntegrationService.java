@@ -12,7 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.profile.config.HrisConfig;
-import org.mentoring.profile.signing.WebhookSignature;
+import org.mentoring.profile.signing.SigningSecrets;
 
 /** Registration of HRIS integrations and the life of their signing secrets. */
 @ApplicationScoped
@@ -36,9 +36,8 @@ public class IntegrationService {
         integration.id = UUID.randomUUID();
         integration.name = name;
         integration.fieldMapping = request.fieldMapping();
-        integration.secret = WebhookSignature.newSecret();
         integration.createdAt = Instant.now();
-        integration.secretRotatedAt = integration.createdAt;
+        integration.secrets = SigningSecrets.fresh(integration.createdAt);
         em.persist(integration);
         return integration;
     }
@@ -53,7 +52,7 @@ public class IntegrationService {
         em.lock(integration, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(integration);
         Instant now = Instant.now();
-        integration.rotate(WebhookSignature.newSecret(), now.plus(config.secretRotationGrace()), now);
+        integration.secrets.rotate(now.plus(config.secretRotationGrace()), now);
         return integration;
     }
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.mentoring.profile.signing.RetiredSecrets;
 
 /** Request and response bodies of the integration registry. */
 public final class IntegrationViews {
@@ -23,7 +22,7 @@ public final class IntegrationViews {
     public record IntegrationView(UUID id, String name, FieldMapping fieldMapping, Instant createdAt,
                                   Instant secretRotatedAt) {
         static IntegrationView of(HrisIntegration i) {
-            return new IntegrationView(i.id, i.name, i.fieldMapping, i.createdAt, i.secretRotatedAt);
+            return new IntegrationView(i.id, i.name, i.fieldMapping, i.createdAt, i.secrets.secretRotatedAt);
         }
     }
 
@@ -31,8 +30,8 @@ public final class IntegrationViews {
     public record IntegrationWithSecret(UUID id, String name, FieldMapping fieldMapping, Instant createdAt,
                                         Instant secretRotatedAt, String secret, Instant previousSecretValidUntil) {
         static IntegrationWithSecret of(HrisIntegration i) {
-            return new IntegrationWithSecret(i.id, i.name, i.fieldMapping, i.createdAt, i.secretRotatedAt, i.secret,
-                    RetiredSecrets.lastValidUntil(i.previousSecret, i.previousSecretExpires, Instant.now()));
+            return new IntegrationWithSecret(i.id, i.name, i.fieldMapping, i.createdAt, i.secrets.secretRotatedAt,
+                    i.secrets.secret, i.secrets.previousValidUntil(Instant.now()));
         }
     }
 }

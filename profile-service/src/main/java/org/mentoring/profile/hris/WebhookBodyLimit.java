@@ -6,8 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.mentoring.platform.web.ProblemException;
-import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.config.HrisConfig;
 
 /**
@@ -38,8 +36,7 @@ public class WebhookBodyLimit {
             return;
         }
         if (declared > config.maxEventBytes()) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "A webhook body may have at most " + config.maxEventBytes() + " bytes");
+            throw WebhookReceiver.tooLarge(config.maxEventBytes());
         }
     }
 }

@@ -100,8 +100,7 @@ public class WebhookReceiver {
                                   byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
         if (body.length > config.maxEventBytes()) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "A webhook body may have at most " + config.maxEventBytes() + " bytes");
+            throw tooLarge(config.maxEventBytes());
         }
         Instant now = clock.instant();
         verify(integration, webhookId, timestamp, signature, body, now);
@@ -221,7 +220,7 @@ public class WebhookReceiver {
                 > config.timestampTolerance().toSeconds()) {
             throw unauthorized("webhook-timestamp is outside the accepted window");
         }
-        if (!WebhookSignature.verify(integration.verificationKeys(now), webhookId, timestamp.strip(), body, signature)) {
+        if (!WebhookSignature.verify(integration.secrets.keys(now), webhookId, timestamp.strip(), body, signature)) {
             throw unauthorized("webhook-signature does not match");
         }
     }
@@ -308,6 +307,11 @@ public class WebhookReceiver {
             throw new ProblemException(ProblemType.VALIDATION, "The event is not a valid employee event", errors);
         }
         return new Delivery(integrationId, type, effectiveAt, sequence, record);
+    }
+
+    /** The answer to a webhook body over the limit, whether its length was declared ({@link WebhookBodyLimit}) or read. */
+    static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A webhook body may have at most " + maxBytes + " bytes");
     }
 
     private static ProblemException unauthorized(String detail) {

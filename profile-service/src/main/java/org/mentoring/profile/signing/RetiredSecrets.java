@@ -15,7 +15,7 @@ import java.util.List;
  * before this one stored it (and read it: a rolling deploy or a rollback meets no other form after one rotation).
  * Several are stored newest first, a line each: the deadline in epoch seconds, a space, the secret.
  */
-public final class RetiredSecrets {
+final class RetiredSecrets {
 
     /** At most this many replaced secrets are kept; a further rotation lets the oldest go first. */
     static final int KEPT = 5;
@@ -24,7 +24,7 @@ public final class RetiredSecrets {
     }
 
     /** A replaced secret and when it stops being valid. */
-    public record Retired(String secret, Instant validUntil) {
+    record Retired(String secret, Instant validUntil) {
     }
 
     /** The replaced secrets stored in {@code stored}, valid or not; {@code legacyUntil} for a value without deadline. */
@@ -48,7 +48,7 @@ public final class RetiredSecrets {
     }
 
     /** The replaced secrets still valid at {@code now}, newest first. */
-    public static List<Retired> valid(String stored, Instant legacyUntil, Instant now) {
+    static List<Retired> valid(String stored, Instant legacyUntil, Instant now) {
         List<Retired> valid = new ArrayList<>();
         for (Retired r : read(stored, legacyUntil)) {
             if (now.isBefore(r.validUntil())) {
@@ -59,14 +59,14 @@ public final class RetiredSecrets {
     }
 
     /** What a row stores for its replaced secrets: {@code previous_secret} and {@code previous_secret_expires}. */
-    public record Stored(String value, Instant lastValidUntil) {
+    record Stored(String value, Instant lastValidUntil) {
     }
 
     /**
      * What the row stores once {@code secret} is replaced, valid until {@code until}: it first, then those of
      * {@code stored} (with {@code storedUntil}, the row's deadline) still valid at {@code now}, at most {@link #KEPT}.
      */
-    public static Stored retire(String stored, Instant storedUntil, String secret, Instant until, Instant now) {
+    static Stored retire(String stored, Instant storedUntil, String secret, Instant until, Instant now) {
         List<Retired> kept = new ArrayList<>();
         kept.add(new Retired(secret, until));
         for (Retired r : valid(stored, storedUntil, now)) {
@@ -88,7 +88,7 @@ public final class RetiredSecrets {
     }
 
     /** When the last of the replaced secrets valid at {@code now} stops being valid; null if none is. */
-    public static Instant lastValidUntil(String stored, Instant legacyUntil, Instant now) {
+    static Instant lastValidUntil(String stored, Instant legacyUntil, Instant now) {
         Instant last = null;
         for (Retired r : valid(stored, legacyUntil, now)) {
             if (last == null || r.validUntil().isAfter(last)) {

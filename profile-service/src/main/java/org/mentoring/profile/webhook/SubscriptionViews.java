@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.mentoring.profile.signing.RetiredSecrets;
 
 /** What the subscription API reads and writes. The secret appears only in answers to create and rotate. */
 public final class SubscriptionViews {
@@ -29,7 +28,7 @@ public final class SubscriptionViews {
                                    Instant secretRotatedAt) {
         public static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(s.id, s.url, s.filter().patterns(), s.description, s.active, s.disabledReason,
-                    s.disabledAt, s.createdAt, s.secretRotatedAt);
+                    s.disabledAt, s.createdAt, s.secrets.secretRotatedAt);
         }
     }
 
@@ -39,8 +38,7 @@ public final class SubscriptionViews {
                                          Instant previousSecretExpiresAt) {
         public static SubscriptionWithSecret of(WebhookSubscription s) {
             return new SubscriptionWithSecret(s.id, s.url, s.filter().patterns(), s.description, s.active,
-                    s.createdAt, s.secretRotatedAt, s.secret,
-                    RetiredSecrets.lastValidUntil(s.previousSecret, s.previousSecretExpires, Instant.now()));
+                    s.createdAt, s.secrets.secretRotatedAt, s.secrets.secret, s.secrets.previousValidUntil(Instant.now()));
         }
     }
 

@@ -224,7 +224,7 @@ public class WebhookDispatcher {
     private Target target(UUID subscriptionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             WebhookSubscription s = em.find(WebhookSubscription.class, subscriptionId);
-            return s == null ? null : new Target(s.url, s.signingKeys(Instant.now()));
+            return s == null ? null : new Target(s.url, s.secrets.keys(Instant.now()));
         });
     }
 

@@ -25,7 +25,7 @@ import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.config.WebhooksConfig;
-import org.mentoring.profile.signing.WebhookSignature;
+import org.mentoring.profile.signing.SigningSecrets;
 import org.mentoring.profile.webhook.SubscriptionViews.AttemptView;
 import org.mentoring.profile.webhook.SubscriptionViews.DeliveryPage;
 import org.mentoring.profile.webhook.SubscriptionViews.DeliveryView;
@@ -64,9 +64,8 @@ public class WebhookSubscriptions {
         s.id = UUID.randomUUID();
         s.owner = caller.subject();
         apply(s, request);
-        s.secret = WebhookSignature.newSecret();
         s.createdAt = Instant.now();
-        s.secretRotatedAt = s.createdAt;
+        s.secrets = SigningSecrets.fresh(s.createdAt);
         em.persist(s);
         return s;
     }
@@ -95,7 +94,7 @@ public class WebhookSubscriptions {
         em.lock(s, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(s);
         Instant now = Instant.now();
-        s.rotate(WebhookSignature.newSecret(), now.plus(config.secretRotationGrace()), now);
+        s.secrets.rotate(now.plus(config.secretRotationGrace()), now);
         return s;
     }
 
