@@ -330,23 +330,80 @@ class HrisWebhookTest {
         assertEquals(0, profilesWithExternalId(x));
     }
 
-    @Test
-    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
-        Hris.Integration hris = Hris.register("standard");
-        // The length alone says too much: 413 without the body being sent in full (or its signature looked at).
+    /** What goes on the wire after a request's headers, written by the test itself. */
+    private interface Wire {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /**
+     * Posts to an integration's receiver over a plain socket, with the given headers (each ending in CRLF) and body
+     * bytes, and returns the status line of the answer, read within 10 seconds of the last byte written.
+     */
+    private static String rawPost(String integrationId, String headers, Wire body) throws java.io.IOException {
         java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                + "/v1/hris/" + hris.id() + "/events");
+                + "/v1/hris/" + integrationId + "/events");
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             java.io.OutputStream out = socket.getOutputStream();
             out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 10000000\r\nwebhook-id: m\r\nwebhook-timestamp: " + Hris.now()
-                    + "\r\nwebhook-signature: v1,x\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
+                    + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(out);
             out.flush();
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
-            assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
         }
+    }
+
+    private static void chunk(java.io.OutputStream out, byte[] bytes, int from, int to) throws java.io.IOException {
+        out.write((Integer.toHexString(to - from) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(bytes, from, to - from);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        // The length alone says too much: 413 without the body being sent in full (or its signature looked at).
+        String status = rawPost(hris.id(), "Content-Length: 10000000\r\nwebhook-id: m\r\nwebhook-timestamp: " + Hris.now()
+                + "\r\nwebhook-signature: v1,x\r\n", out -> out.write('{'));
+        assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedOnceItPassesTheLimitWithoutBeingReadToItsEnd() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        String id = unique("msg");
+        // A third more than the limit (256 KiB), in chunks, and never the chunk that ends the body: a receiver that
+        // read the body to its end before answering would still be waiting when the socket times out.
+        byte[] piece = "x".repeat(16 * 1024).getBytes(StandardCharsets.UTF_8);
+        String status = rawPost(hris.id(), "Transfer-Encoding: chunked\r\nwebhook-id: " + id + "\r\nwebhook-timestamp: "
+                + Hris.now() + "\r\nwebhook-signature: v1,x\r\n", out -> {
+                    for (int i = 0; i < 22; i++) {
+                        chunk(out, piece, 0, piece.length);
+                    }
+                });
+        assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
+        assertEquals(0, storedEvents(id));
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsApplied() throws Exception {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        byte[] body = event("employee.created", "2026-03-01T10:00:00Z", employee(x, x + "@example.com", "Analyst"))
+                .getBytes(StandardCharsets.UTF_8);
+        String id = unique("msg");
+        long ts = Hris.now();
+        // The signed bytes in two chunks, then the chunk that ends the body.
+        String status = rawPost(hris.id(), "Transfer-Encoding: chunked\r\nwebhook-id: " + id + "\r\nwebhook-timestamp: "
+                + ts + "\r\nwebhook-signature: " + Hris.sign(hris.secret(), id, ts, body) + "\r\n", out -> {
+                    chunk(out, body, 0, body.length / 2);
+                    chunk(out, body, body.length / 2, body.length);
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+                });
+        assertTrue(status != null && status.startsWith("HTTP/1.1 200"), status);
+        assertEquals(1, storedEvents(id));
+        assertEquals(1, profilesWithExternalId(x));
     }
 
     @Test

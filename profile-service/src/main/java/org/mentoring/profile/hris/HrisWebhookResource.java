@@ -1,5 +1,7 @@
 package org.mentoring.profile.hris;
 
+import java.io.InputStream;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemMappers;
 import org.mentoring.platform.web.ProblemType;
+import org.mentoring.profile.config.HrisConfig;
 
 /**
  * Where HRIS systems deliver employee changes. No bearer token: each delivery is authenticated by its Standard
@@ -30,6 +33,9 @@ public class HrisWebhookResource {
 
     @Inject
     WebhookReceiver receiver;
+
+    @Inject
+    HrisConfig config;
 
     @POST
     @PermitAll
@@ -47,9 +53,11 @@ public class HrisWebhookResource {
                                   @HeaderParam("webhook-id") String webhookId,
                                   @HeaderParam("webhook-timestamp") String timestamp,
                                   @HeaderParam("webhook-signature") String signature,
-                                  byte[] body) {
+                                  InputStream body) {
+        // Read here, outside the delivery's transaction, and never past the limit.
+        byte[] bytes = WebhookReceiver.readAtMost(body, config.maxEventBytes());
         try {
-            return receiver.receive(integration, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+            return receiver.receive(integration, webhookId, timestamp, signature, bytes);
         } catch (RuntimeException e) {
             // Two deliveries about a new employee at once: one inserted them, the other's insert was refused and
             // nothing of it was kept. A 409 would tell the sender not to retry and lose its event; a retry applies it.

@@ -12,7 +12,7 @@ import org.mentoring.profile.config.HrisConfig;
  * Refuses an HRIS webhook delivery that declares a body over {@code mentoring.hris.max-event-bytes} before the body is
  * read (413): anyone may call the receiver, and without this every such request would be held in memory up to the
  * service's general limit (64 MB, for imports) before its signature is even looked at. A body sent without a length
- * (chunked) is still read, up to that general limit, and refused by the receiver itself.
+ * (chunked) is read only up to the same limit and refused there ({@link WebhookReceiver#readAtMost}).
  */
 @ApplicationScoped
 public class WebhookBodyLimit {

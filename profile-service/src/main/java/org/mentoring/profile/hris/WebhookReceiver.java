@@ -309,6 +309,26 @@ public class WebhookReceiver {
         return new Delivery(integrationId, type, effectiveAt, sequence, record);
     }
 
+    /**
+     * Reads a webhook body, at most {@code maxBytes} of it: a body sent without a length (chunked) is refused with
+     * 413 as soon as it passes the limit, not read on up to the service's general limit for imports first.
+     */
+    static byte[] readAtMost(java.io.InputStream in, int maxBytes) {
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] body;
+        try {
+            body = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The webhook body could not be read in full");
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return body;
+    }
+
     /** The answer to a webhook body over the limit, whether its length was declared ({@link WebhookBodyLimit}) or read. */
     static ProblemException tooLarge(int maxBytes) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A webhook body may have at most " + maxBytes + " bytes");
