@@ -22,6 +22,7 @@ import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemMappers;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.config.HrisConfig;
+import org.mentoring.profile.web.BodyLimits;
 
 /**
  * Where HRIS systems deliver employee changes. No bearer token: each delivery is authenticated by its Standard
@@ -55,7 +56,7 @@ public class HrisWebhookResource {
                                   @HeaderParam("webhook-signature") String signature,
                                   InputStream body) {
         // Read here, outside the delivery's transaction, and never past the limit.
-        byte[] bytes = WebhookReceiver.readAtMost(body, config.maxEventBytes());
+        byte[] bytes = BodyLimits.readAtMost(body, config.maxEventBytes(), "A webhook body");
         try {
             return receiver.receive(integration, webhookId, timestamp, signature, bytes);
         } catch (RuntimeException e) {

@@ -28,6 +28,7 @@ import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.signing.WebhookSignature;
+import org.mentoring.profile.web.BodyLimits;
 
 /**
  * Verifies, stores and applies one HRIS webhook delivery. Nothing is stored or applied unless the signature and
@@ -100,7 +101,7 @@ public class WebhookReceiver {
                                   byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
         if (body.length > config.maxEventBytes()) {
-            throw tooLarge(config.maxEventBytes());
+            throw BodyLimits.tooLarge("A webhook body", config.maxEventBytes());
         }
         Instant now = clock.instant();
         verify(integration, webhookId, timestamp, signature, body, now);
@@ -307,31 +308,6 @@ public class WebhookReceiver {
             throw new ProblemException(ProblemType.VALIDATION, "The event is not a valid employee event", errors);
         }
         return new Delivery(integrationId, type, effectiveAt, sequence, record);
-    }
-
-    /**
-     * Reads a webhook body, at most {@code maxBytes} of it: a body sent without a length (chunked) is refused with
-     * 413 as soon as it passes the limit, not read on up to the service's general limit for imports first.
-     */
-    static byte[] readAtMost(java.io.InputStream in, int maxBytes) {
-        if (in == null) {
-            return new byte[0];
-        }
-        byte[] body;
-        try {
-            body = in.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The webhook body could not be read in full");
-        }
-        if (body.length > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        return body;
-    }
-
-    /** The answer to a webhook body over the limit, whether its length was declared ({@link WebhookBodyLimit}) or read. */
-    static ProblemException tooLarge(int maxBytes) {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A webhook body may have at most " + maxBytes + " bytes");
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -1,6 +1,8 @@
 package org.mentoring.profile.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,12 +29,16 @@ import org.mentoring.platform.web.Expensive;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.PersonalDataExport;
 import org.mentoring.profile.privacy.PersonalDataService;
+import org.mentoring.profile.web.BodyLimits;
 
 /** The caller's own profile, found through the link between their token and a profile. */
 @Path("/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "profile-service", description = "People: the directory, profiles, personal data; skills; HRIS integrations")
 public class MeResource {
+
+    @Inject
+    BodyLimits limits;
 
     @Inject
     ProfileService profiles;
@@ -70,8 +76,8 @@ public class MeResource {
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "Another profile already has this email")
     @APIResponse(responseCode = "404", description = "No profile is linked to the caller's token")
-    public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
-        Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(body), person);
+    public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
+        Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(BodyLimits.readAtMost(body, limits.maxApiBytes(), "A patch")), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
     }
 

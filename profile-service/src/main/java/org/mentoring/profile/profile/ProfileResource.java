@@ -1,5 +1,7 @@
 package org.mentoring.profile.profile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
@@ -41,6 +43,7 @@ import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.PersonalDataExport;
 import org.mentoring.profile.privacy.PersonalDataService;
+import org.mentoring.profile.web.BodyLimits;
 
 /**
  * The people directory. Every signed-in caller searches it and reads directory cards; the private fields appear
@@ -53,6 +56,9 @@ import org.mentoring.profile.privacy.PersonalDataService;
 public class ProfileResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    BodyLimits limits;
 
     @Inject
     ProfileService profiles;
@@ -154,8 +160,8 @@ public class ProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
-        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(body), person);
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
+        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(BodyLimits.readAtMost(body, limits.maxApiBytes(), "A patch")), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
     }
 

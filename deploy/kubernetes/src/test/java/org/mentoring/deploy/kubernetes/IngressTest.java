@@ -21,50 +21,93 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one Ingress makes the four services look like one API: every /v1 segment of DESIGN.md reaches the owning
- * service on the port it serves, nothing else (such as /q) is exposed, and TLS comes from cert-manager.
+ * The Ingresses make the four services look like one API: every /v1 segment of DESIGN.md reaches the owning
+ * service on the port it serves, nothing else (such as /q) is exposed, only HRIS files pass the proxy above 2 MB,
+ * and TLS comes from cert-manager.
  */
 class IngressTest {
+
+    /** The proxy's body limit of the Ingress that routes HRIS import files, and of the one that routes everything else. */
+    private static final long HRIS_BODY_BYTES = 65L << 20;
+    private static final long API_BODY_BYTES = 2L << 20;
 
     @ParameterizedTest
     @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
     void everyV1SegmentRoutesToItsOwningService(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         List<Ingress> ingresses = manifests.all(Ingress.class);
-        assertEquals(1, ingresses.size(), overlay + " should have exactly one Ingress");
-        Ingress ingress = ingresses.get(0);
+        assertEquals(2, ingresses.size(), overlay + " should have the API's Ingress and the one for HRIS files");
 
         Map<String, String> expected = new TreeMap<>();
         for (MentoringService service : MentoringService.values()) {
             service.segments().forEach(segment -> expected.put("/v1/" + segment, service.serviceName()));
         }
         Map<String, String> routed = new TreeMap<>();
-        for (IngressRule rule : ingress.getSpec().getRules()) {
-            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                assertEquals("Prefix", path.getPathType(), overlay + ": " + path.getPath() + " must match by prefix");
-                String target = path.getBackend().getService().getName();
-                routed.put(path.getPath(), target);
-                assertReachesTheServedPort(manifests, target, path.getBackend().getService().getPort());
+        for (Ingress ingress : ingresses) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    assertEquals("Prefix", path.getPathType(), overlay + ": " + path.getPath() + " must match by prefix");
+                    String target = path.getBackend().getService().getName();
+                    assertEquals(null, routed.put(path.getPath(), target), overlay + ": " + path.getPath() + " routed twice");
+                    assertReachesTheServedPort(manifests, target, path.getBackend().getService().getPort());
+                }
             }
         }
-        assertEquals(expected, routed, overlay + ": routes of the Ingress");
+        assertEquals(expected, routed, overlay + ": routes of the Ingresses");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
+    void onlyHrisFilesPassTheProxyAboveTwoMegabytes(String overlay) {
+        // profile-service takes import files of up to 64 MB; every other body of the API at most 1 MiB, which the
+        // services answer with a problem+json 413 themselves (the proxy lets a little more through for that).
+        for (Ingress ingress : Manifests.of(overlay).all(Ingress.class)) {
+            long limit = bytes(ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    assertEquals(path.getPath().equals("/v1/hris") ? HRIS_BODY_BYTES : API_BODY_BYTES, limit,
+                            overlay + ": the proxy's body limit on " + path.getPath());
+                }
+            }
+        }
     }
 
     @ParameterizedTest
     @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
     void everyHostIsServedOverTlsFromCertManager(String overlay) {
-        Ingress ingress = Manifests.of(overlay).all(Ingress.class).get(0);
-        assertNotNull(ingress.getMetadata().getAnnotations().get("cert-manager.io/cluster-issuer"),
-                overlay + ": the Ingress names no cert-manager issuer");
-        Set<String> covered = new HashSet<>();
-        ingress.getSpec().getTls().forEach(tls -> {
-            assertNotNull(tls.getSecretName(), overlay + ": TLS entry without a secret");
-            covered.addAll(tls.getHosts());
-        });
-        for (IngressRule rule : ingress.getSpec().getRules()) {
-            assertNotNull(rule.getHost(), overlay + ": a rule without a host would answer for any name");
-            assertTrue(covered.contains(rule.getHost()), overlay + ": host " + rule.getHost() + " is not covered by TLS");
+        List<Ingress> ingresses = Manifests.of(overlay).all(Ingress.class);
+        Set<String> issued = new HashSet<>();
+        for (Ingress ingress : ingresses) {
+            if (ingress.getMetadata().getAnnotations().get("cert-manager.io/cluster-issuer") != null) {
+                ingress.getSpec().getTls().forEach(tls -> issued.add(tls.getSecretName()));
+            }
         }
+        assertTrue(!issued.isEmpty(), overlay + ": no Ingress names a cert-manager issuer");
+        for (Ingress ingress : ingresses) {
+            Set<String> covered = new HashSet<>();
+            ingress.getSpec().getTls().forEach(tls -> {
+                assertTrue(issued.contains(tls.getSecretName()), overlay + ": TLS secret " + tls.getSecretName()
+                        + " of " + ingress.getMetadata().getName() + " is not issued by cert-manager");
+                covered.addAll(tls.getHosts());
+            });
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                assertNotNull(rule.getHost(), overlay + ": a rule without a host would answer for any name");
+                assertTrue(covered.contains(rule.getHost()), overlay + ": host " + rule.getHost() + " is not covered by TLS");
+            }
+        }
+    }
+
+    /** An nginx size ("2m", "65m", "512k") in bytes. */
+    private static long bytes(String size) {
+        assertNotNull(size, "an Ingress without a proxy-body-size takes nginx's default of 1m");
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long number = Long.parseLong(Character.isDigit(unit) ? size : size.substring(0, size.length() - 1));
+        return switch (unit) {
+            case 'k' -> number << 10;
+            case 'm' -> number << 20;
+            case 'g' -> number << 30;
+            default -> number;
+        };
     }
 
     private static void assertReachesTheServedPort(Manifests manifests, String serviceName, ServiceBackendPort backendPort) {
