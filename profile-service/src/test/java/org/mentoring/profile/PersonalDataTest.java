@@ -105,6 +105,27 @@ class PersonalDataTest {
     }
 
     @Test
+    void anEmployeeIdGivenToSomeoneElseLeavesTheFirstPersonsHrisDeliveriesWithThem() {
+        String first = unique("F");
+        String firstEmail = first + "@example.com";
+        String p1 = personFromHris(first, firstEmail);
+        // HR gives the first person another employee id; the HRIS then creates someone new under the old one.
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + p1).then().extract().header("ETag");
+        as(hrAdmin()).contentType(Api.MERGE_PATCH).header("If-Match", etag).body("{\"externalId\": \"" + unique("G") + "\"}")
+                .when().patch("/v1/profiles/" + p1).then().statusCode(200);
+        String secondEmail = unique("s") + "@example.com";
+        String p3 = personFromHris(first, secondEmail);
+        org.junit.jupiter.api.Assertions.assertNotEquals(p1, p3);
+        as(employee(secondEmail)).when().get("/v1/me/export")
+                .then().statusCode(200).body("hrisEvents", hasSize(1))
+                .body("hrisEvents[0].body.employee.email", equalTo(secondEmail));
+        as(hrAdmin()).when().post("/v1/profiles/" + p3 + "/erasure").then().statusCode(204);
+        as(employee(firstEmail)).when().get("/v1/me/export")
+                .then().statusCode(200).body("hrisEvents", hasSize(1))
+                .body("hrisEvents[0].body.employee.email", equalTo(firstEmail));
+    }
+
+    @Test
     void erasureDropsTheDigestOfThePersonsLastHrisRow() throws SQLException {
         String y = unique("Y");
         JsonPath job = HrisImportTest.importAndWait(hrAdmin(), Hris.register("standard").id(), "text/csv",

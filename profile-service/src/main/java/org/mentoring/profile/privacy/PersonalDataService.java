@@ -63,7 +63,9 @@ public class PersonalDataService {
         // A digest of the person's last HRIS row is derived from their data: it goes too (no entity field holds it).
         em.createNativeQuery("UPDATE profile SET hris_row_digest = NULL, hris_row_version = NULL WHERE id = :id")
                 .setParameter("id", id).executeUpdate();
-        em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x)")
+        // By employee id only the deliveries no profile took (held, refused): one that another profile took, under an
+        // employee id since given to this person, is that profile's.
+        em.createNativeQuery("DELETE FROM hris_event WHERE profile_id = :id OR (profile_id IS NULL AND external_id = :x)")
                 .setParameter("id", id).setParameter("x", externalId == null ? "" : externalId).executeUpdate();
         // The person's earlier profile events carry their data: drop them from the outbox (sent or not: the erased
         // event that follows supersedes them for every consumer) and from the webhook delivery log, where their
@@ -134,7 +136,7 @@ public class PersonalDataService {
         String externalId = p.externalId == null ? "" : p.externalId;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT webhook_id, received_at, event_type, effective_at, outcome, body "
-                        + "FROM hris_event WHERE profile_id = :id OR (external_id IS NOT NULL AND external_id = :x) "
+                        + "FROM hris_event WHERE profile_id = :id OR (profile_id IS NULL AND external_id = :x) "
                         + "ORDER BY received_at, webhook_id")
                 .setParameter("id", id).setParameter("x", externalId).getResultList();
         List<PersonalDataExport.HrisRecord> hris = new ArrayList<>();
