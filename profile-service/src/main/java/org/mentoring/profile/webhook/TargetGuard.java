@@ -72,19 +72,21 @@ public final class TargetGuard {
         if (METADATA_HOSTS.contains(lower) || lower.equals("localhost") || lower.endsWith(".localhost")) {
             return Optional.of("must not point at a local or metadata host");
         }
+        // One answer whether the host does not resolve or resolves inside: which addresses it has, or whether a name
+        // exists at all, would map the service's own network for the caller.
+        String inside = "has a host that does not resolve to public addresses only";
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            return Optional.of("has a host that does not resolve");
+            return Optional.of(inside);
         }
         if (addresses.length == 0) {
-            return Optional.of("has a host that does not resolve");
+            return Optional.of(inside);
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of("resolves to a private, loopback, link-local or metadata address ("
-                        + address.getHostAddress() + ")");
+                return Optional.of(inside);
             }
         }
         return Optional.empty();
@@ -114,17 +116,40 @@ public final class TargetGuard {
             if ((first == 0xfe) && ((b[1] & 0xc0) == 0xc0)) {    // fec0::/10 deprecated site-local
                 return false;
             }
-            if (isMappedOrCompatibleV4(b)) {                     // ::ffff:a.b.c.d carries an IPv4 address
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
+            if (isMappedOrCompatibleV4(b) || isTranslatedV4(b) || isNat64(b)) { // ::ffff:a.b.c.d, 64:ff9b::a.b.c.d
+                return isPublicV4(b[12], b[13], b[14], b[15]);
+            }
+            if (first == 0x20 && b[1] == 0x02) {                 // 2002::/16 6to4 carries one in its next 32 bits
+                return isPublicV4(b[2], b[3], b[4], b[5]);
+            }
+            if (first == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) { // 2001::/32 Teredo: a tunnel, not a host
+                return false;
+            }
+            if (first == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) { // 64:ff9b:1::/48
+                return false;                                    // local-use NAT64: translated to anything inside
             }
             return !(first == 0x01 && b[1] == 0 && allZero(b, 2, 8)) // 100::/64 discard
                     && !(first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);
         }
         return false;
+    }
+
+    private static boolean isPublicV4(byte a, byte b, byte c, byte d) {
+        try {
+            return isPublic(InetAddress.getByAddress(new byte[] {a, b, c, d}));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** ::ffff:0:a.b.c.d, an IPv4-translated address (RFC 2765). */
+    private static boolean isTranslatedV4(byte[] b) {
+        return allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
+    }
+
+    /** 64:ff9b::a.b.c.d, the well-known NAT64 prefix (RFC 6052): a gateway reaches the IPv4 address it carries. */
+    private static boolean isNat64(byte[] b) {
+        return b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && allZero(b, 4, 12);
     }
 
     private static boolean isMappedOrCompatibleV4(byte[] b) {
