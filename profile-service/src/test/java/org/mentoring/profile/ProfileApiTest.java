@@ -124,6 +124,44 @@ class ProfileApiTest {
     }
 
     @Test
+    void theHrisIntegrationCreatesAPersonWithoutChoosingTheirMentoringForThem() {
+        String email = unique("hi") + "@example.com";
+        Map<String, Object> person = Map.of("email", email, "displayName", "Hana Ito", "department", "Finance",
+                "timeZone", "Asia/Tokyo", "languages", List.of("ja", "en"));
+        Map<String, Object> chosen = new java.util.HashMap<>(person);
+        chosen.putAll(Map.of("openToRoles", List.of("mentor"), "capacity", 5, "openToRequests", true, "bio", "x"));
+        as(Api.integration()).contentType("application/json").body(chosen)
+                .when().post("/v1/profiles")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("errors.field", contains("bio", "capacity", "openToRequests", "openToRoles"));
+        as(hrAdmin()).when().get("/v1/profiles?q=Hana Ito").then().statusCode(200).body("items", hasSize(0));
+        as(Api.integration()).contentType("application/json").body(person)
+                .when().post("/v1/profiles")
+                .then().statusCode(201).body("timeZone", equalTo("Asia/Tokyo")).body("openToRoles", hasSize(0));
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", unique("hr") + "@example.com", "displayName", "Chosen by HR", "capacity", 2))
+                .when().post("/v1/profiles")
+                .then().statusCode(201).body("capacity", equalTo(2));
+    }
+
+    @Test
+    void anEmptyEmailNameOrTopicIsNoValue() {
+        as(hrAdmin()).contentType("application/json").body(Map.of("email", "", "displayName", "  \t"))
+                .when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", containsInAnyOrder("email", "displayName"));
+        String email = unique("blank") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/profiles/" + id).then().extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"topics\": [\"leadership\", \" \"]}")
+                .when().patch("/v1/me")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("topics[1]"));
+        as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"email\": \"\", \"externalId\": \" \"}")
+                .when().patch("/v1/profiles/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", containsInAnyOrder("email", "externalId"));
+        as(employee(email)).when().get("/v1/me").then().statusCode(200).header("ETag", equalTo(etag));
+    }
+
+    @Test
     void personPatchesOwnPreferencesWithMergePatchAndIfMatch() {
         String email = unique("lin") + "@example.com";
         String id = createProfile(email);

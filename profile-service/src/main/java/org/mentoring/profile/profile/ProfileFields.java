@@ -49,6 +49,52 @@ public record ProfileFields(
     public static final Set<String> PERSONAL_FIELDS = Set.of("timeZone", "languages", "bio", "openToRoles", "skills",
             "goals", "topics", "capacity", "availability", "formats", "openToRequests");
 
+    /** The personal fields other than the time zone and languages (which an HRIS knows) that hold a value. */
+    public java.util.SortedSet<String> mentoringPreferencesSent() {
+        java.util.SortedSet<String> sent = new java.util.TreeSet<>();
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("bio", bio);
+        values.put("openToRoles", openToRoles);
+        values.put("skills", skills);
+        values.put("goals", goals);
+        values.put("topics", topics);
+        values.put("capacity", capacity);
+        values.put("availability", availability);
+        values.put("formats", formats);
+        values.put("openToRequests", openToRequests);
+        values.forEach((field, value) -> {
+            if (value != null) {
+                sent.add(field);
+            }
+        });
+        return sent;
+    }
+
+    /**
+     * Values that are there but only white space: an employee id, email or name of spaces, or a topic of spaces
+     * (stored trimmed, it would be an empty topic), is no value. Field paths as the validator names them.
+     */
+    public java.util.List<String> blankValues() {
+        java.util.List<String> blank = new java.util.ArrayList<>();
+        if (externalId != null && externalId.isBlank()) {
+            blank.add("externalId");
+        }
+        if (email != null && email.isBlank()) {
+            blank.add("email");
+        }
+        if (displayName != null && displayName.isBlank()) {
+            blank.add("displayName");
+        }
+        if (topics != null) {
+            for (int i = 0; i < topics.size(); i++) {
+                if (topics.get(i) != null && topics.get(i).isBlank()) {
+                    blank.add("topics[" + i + "]");
+                }
+            }
+        }
+        return blank;
+    }
+
     public static ProfileFields of(Profile p) {
         return new ProfileFields(p.externalId, p.email, p.displayName, p.jobTitle, p.department, p.location, p.timeZone,
                 p.languages, p.level, p.gradeLabel, p.managerId, p.hireDate, p.status, p.bio, p.openToRoles, p.skills,

@@ -140,6 +140,8 @@ public class ProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = {@Header(name = "Location", description = "URL of the new profile", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "403", description = "The caller is neither HR nor the HRIS integration, or the integration sent a bio or"
+            + " mentoring preferences, which only the person or HR choose (it may send a time zone and languages)")
     @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId, or the person"
             + " with this externalId had their data erased (only HR can create them again)")
     public Response create(@NotNull @Valid ProfileFields fields) {

@@ -98,7 +98,8 @@ public class ProfileService {
 
     /**
      * Creates a profile. An employee id whose person was erased is refused (409) unless {@code byHr}: HR creating the
-     * person again is the one way back ({@link ErasedEmployees}).
+     * person again is the one way back ({@link ErasedEmployees}). Only HR may set a bio or mentoring preferences
+     * (403 for the HRIS integration).
      */
     @Transactional
     public Profile create(ProfileFields fields, boolean byHr) {
@@ -111,6 +112,16 @@ public class ProfileService {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Required fields are missing", errors);
+        }
+        if (!byHr) {
+            // The HRIS brings what HR owns, and a time zone and languages to start from; whether and how someone
+            // mentors is theirs to say (or HR's), as on every later change.
+            Set<String> preferences = fields.mentoringPreferencesSent();
+            if (!preferences.isEmpty()) {
+                throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
+                        "You may not set " + String.join(", ", preferences),
+                        preferences.stream().map(f -> new Problem.FieldError(f, "not editable by you")).toList()), Map.of());
+            }
         }
         Profile profile = new Profile();
         profile.id = UUID.randomUUID();
@@ -203,17 +214,19 @@ public class ProfileService {
             profile.managerExternalId = null;
         }
         apply(profile, next);
-        if (changed.contains("managerId")) {
-            checkReferences(profile);
-        }
-        if (changed.contains("email") || changed.contains("externalId")) {
-            checkUnique(profile);
-        }
-        if (changed.contains("externalId")) {
-            admitErased(profile.externalId, editors.contains(FieldRights.Editor.HR_ADMIN));
-        }
-        profile.updatedAt = Instant.now();
+        // The checks' queries write the change first (Hibernate flushes before a native query), so a concurrent change
+        // can surface in any of them, not only in the flush at the end.
         try {
+            if (changed.contains("managerId")) {
+                checkReferences(profile);
+            }
+            if (changed.contains("email") || changed.contains("externalId")) {
+                checkUnique(profile);
+            }
+            if (changed.contains("externalId")) {
+                admitErased(profile.externalId, editors.contains(FieldRights.Editor.HR_ADMIN));
+            }
+            profile.updatedAt = Instant.now();
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The profile changed while your patch was applied");
@@ -381,6 +394,12 @@ public class ProfileService {
         }
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
+        }
+        List<Problem.FieldError> blank = fields.blankValues().stream()
+                .filter(field -> patch == null || patch.has(field.replaceFirst("\\[.*", "")))
+                .map(field -> new Problem.FieldError(field, "must not be blank")).toList();
+        if (!blank.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some values are only white space", blank);
         }
         if (fields.timeZone() != null && (patch == null || patch.has("timeZone"))
                 && !ZoneId.getAvailableZoneIds().contains(fields.timeZone())) {

@@ -199,7 +199,10 @@ public class ContractFilter implements OASFilter {
             statuses.add(415);
         }
         for (int status : statuses) {
-            responses.addAPIResponse(String.valueOf(status), problemResponse(status, null));
+            // A status the operation declares itself keeps its description (the loop below).
+            if (responses.getAPIResponse(String.valueOf(status)) == null) {
+                responses.addAPIResponse(String.valueOf(status), problemResponse(status, null));
+            }
         }
         for (Map.Entry<String, APIResponse> declared : new TreeMap<>(responses.getAPIResponses()).entrySet()) {
             int status = status(declared.getKey());
