@@ -47,9 +47,15 @@ public class WebhookFeed implements EventHandler {
     public void apply(ReceivedEvent event) {
         List<WebhookSubscription> subscriptions = em.createQuery(
                 "SELECT s FROM WebhookSubscription s WHERE s.active = true", WebhookSubscription.class).getResultList();
+        // That a subscription was disabled, and why, is its owner's business: only their other subscriptions hear it.
+        String ownerOnly = WebhookEvents.SUBSCRIPTION_DISABLED.equals(event.type()) ? ownerOf(event.subject()) : null;
+        if (WebhookEvents.SUBSCRIPTION_DISABLED.equals(event.type()) && ownerOnly == null) {
+            return;
+        }
         String body = null;
         for (WebhookSubscription subscription : subscriptions) {
-            if (!subscription.filter().matches(event.type())) {
+            if (!subscription.filter().matches(event.type())
+                    || (ownerOnly != null && !ownerOnly.equals(subscription.owner))) {
                 continue;
             }
             if (body == null) {
@@ -62,6 +68,18 @@ public class WebhookFeed implements EventHandler {
             }
             queue.enqueue(subscription.id, event.id(), event.type(), event.subject(), body);
         }
+    }
+
+    /** The owner of a subscription by its id, or null when there is none (deleted since). */
+    private String ownerOf(String subscriptionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(String.valueOf(subscriptionId));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        WebhookSubscription subscription = em.find(WebhookSubscription.class, id);
+        return subscription == null ? null : subscription.owner;
     }
 
     private boolean aboutAnErasedPerson(ReceivedEvent event) {
