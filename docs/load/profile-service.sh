@@ -10,7 +10,7 @@ PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 start_profile_service() {
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   MENTORING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" MENTORING_DB_USER=postgres MENTORING_HTTP_PORT="$PORT" \
-    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MENTORING_LOG_JSON=false MENTORING_JWT_ISSUER="$ISSUER" \
+    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 MENTORING_LOG_JSON=false MENTORING_JWT_ISSUER="$ISSUER" MENTORING_JWT_AUDIENCE=mentoring-api \
     MENTORING_SECRETS_KEYS="bench:$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     MENTORING_JWT_PUBLIC_KEY_LOCATION="file:$ROOT/deploy/local/keys/dev-public.pem" \
     java ${SERVICE_JVM:--Xmx384m -XX:+UseSerialGC} -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \

@@ -76,6 +76,7 @@ final class MentoringSystem {
             env.put("MENTORING_DB_PASSWORD", database.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
             env.put("MENTORING_JWT_ISSUER", TestTokens.ISSUER);
+            env.put("MENTORING_JWT_AUDIENCE", TestTokens.AUDIENCE);
             env.put("MENTORING_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey);
             env.put("MENTORING_SECRETS_KEYS", secretsKeys);
             env.put("MENTORING_LOG_JSON", "false");

@@ -175,10 +175,14 @@ public final class LocalStack {
         return new LoadRun(target, settings).run(baseline);
     }
 
+    /** The audience the local stack's services expect (MENTORING_JWT_AUDIENCE in deploy/local/mentoring). */
+    static final String AUDIENCE = "mentoring-api";
+
     private static String sign(String keyLocation, String issuer, String email, Set<String> roles) {
         Set<String> groups = new HashSet<>(roles);
         groups.add("employee");
         return Jwt.issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(email)
                 .upn(email)
                 .claim("email", email)

@@ -16,6 +16,8 @@ import io.smallrye.jwt.util.KeyUtils;
 public final class TestTokens {
 
     public static final String ISSUER = "https://mentoring.test/issuer";
+    /** The audience the services expect in tests ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "mentoring-api";
     public static final String PUBLIC_KEY = "mentoring-test-keys/public.pem";
     private static final String PRIVATE_KEY = "mentoring-test-keys/private.pem";
     private static PrivateKey signingKey;
@@ -24,13 +26,20 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String email, String... roles) {
-        return Jwt.issuer(ISSUER)
+        return token(java.util.Map.of(), subject, email, roles);
+    }
+
+    /** A token with some claims added or replaced ({@code aud}, {@code email_verified}, ...). */
+    public static String token(java.util.Map<String, Object> claims, String subject, String email, String... roles) {
+        io.smallrye.jwt.build.JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(email)
                 .claim("email", email)
                 .groups(new HashSet<>(Arrays.asList(roles)))
-                .expiresIn(Duration.ofHours(1))
-                .sign(signingKey());
+                .expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign(signingKey());
     }
 
     private static synchronized PrivateKey signingKey() {

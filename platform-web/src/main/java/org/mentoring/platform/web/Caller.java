@@ -26,7 +26,16 @@ public class Caller {
         return token.getSubject();
     }
 
+    /**
+     * The token's email, unless the token says the identity provider has not verified it ({@code email_verified}
+     * false): an address someone merely typed into their account must not make them the person who owns it. A
+     * token without the claim (many providers leave it out of access tokens) counts as verified.
+     */
     public Optional<String> email() {
+        Object verified = token.getClaim("email_verified");
+        if (verified != null && "false".equalsIgnoreCase(String.valueOf(verified).strip())) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(token.<String>getClaim("email"));
     }
 
