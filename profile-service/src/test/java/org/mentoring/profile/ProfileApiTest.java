@@ -315,6 +315,36 @@ class ProfileApiTest {
     }
 
     @Test
+    void aSkillSearchFindsPeopleHoweverTheyWroteItAndWhateverTheCatalogueLearntSince() {
+        String department = unique("Sk");
+        String typed = unique("kmp");
+        String free = unique("terraform cloud");
+        createProfile(unique("kim") + "@example.com", Map.of("displayName", "Kim " + department, "department", department,
+                "skills", List.of(Map.of("skill", typed.toUpperCase(), "proficiency", 4)), "languages", List.of("en-GB")));
+        createProfile(unique("tom") + "@example.com", Map.of("displayName", "Tom " + department, "department", department,
+                "skills", List.of(Map.of("skill", free, "proficiency", 3)), "languages", List.of("de")));
+        // The catalogue learns the skill Kim typed, as an alias, after Kim stored it.
+        String name = unique("Kotlin Multiplatform");
+        as(hrAdmin()).contentType("application/json")
+                .body(Map.of("name", name, "category", "Engineering practice", "aliases", List.of(typed)))
+                .when().post("/v1/skills").then().statusCode(201);
+        String reader = employee(unique("reader") + "@example.com");
+        for (String asked : List.of(name, typed, typed.toUpperCase(), " " + name.toLowerCase() + " ")) {
+            as(reader).queryParam("department", department).queryParam("skill", asked).when().get("/v1/profiles")
+                    .then().statusCode(200).body("items.displayName", contains("Kim " + department));
+        }
+        as(reader).queryParam("department", department).queryParam("skill", free.toUpperCase().replace(" ", "  "))
+                .when().get("/v1/profiles")
+                .then().statusCode(200).body("items.displayName", contains("Tom " + department));
+        for (String asked : List.of("en-GB", "EN-gb", "en_gb")) {
+            as(reader).queryParam("department", department).queryParam("language", asked).when().get("/v1/profiles")
+                    .then().statusCode(200).body("items.displayName", contains("Kim " + department));
+        }
+        as(reader).queryParam("language", "english").when().get("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("language"));
+    }
+
+    @Test
     void queryValuesOfTheWrongFormAreBadRequestsNamingTheParameter() {
         String department = unique("Qv");
         createProfile(unique("open") + "@example.com", Map.of("department", department, "openToRequests", true));

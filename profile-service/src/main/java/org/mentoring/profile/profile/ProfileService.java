@@ -254,8 +254,10 @@ public class ProfileService {
             params.put("q", "%" + escapeLike(query.q().strip()) + "%");
         }
         if (query.skill() != null && !query.skill().isBlank()) {
-            sql.append(" AND skills @> CAST(:skill AS jsonb)");
-            params.put("skill", json(List.of(Map.of("skill", skills.normalizeOrKeep(query.skill())))));
+            // Compared as keys (case and spacing aside), under every name the catalogue knows the skill by: the
+            // expression of the profile_skill_keys index (V12).
+            sql.append(" AND skill_keys(skills) && skill_keys(CAST(:skill AS jsonb))");
+            params.put("skill", json(skills.namesOf(query.skill()).stream().map(name -> Map.of("skill", name)).toList()));
         }
         if (query.department() != null && !query.department().isBlank()) {
             sql.append(" AND department = :department");
@@ -288,8 +290,13 @@ public class ProfileService {
             params.put("open", query.openToRequests());
         }
         if (query.language() != null && !query.language().isBlank()) {
+            // Stored canonical (en, en-GB, zh-Hant): EN or en_gb finds the same people.
+            String language = LanguageTags.canonical(query.language());
+            if (language == null) {
+                throw ProblemException.invalid("language", "must be a language tag such as en, en-GB, zh-Hant or es-419");
+            }
             sql.append(" AND languages @> CAST(:language AS jsonb)");
-            params.put("language", json(List.of(query.language().strip())));
+            params.put("language", json(List.of(language)));
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor());

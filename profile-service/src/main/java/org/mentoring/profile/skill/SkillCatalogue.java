@@ -63,6 +63,28 @@ public class SkillCatalogue {
         return names.stream().findFirst();
     }
 
+    /**
+     * Every name a profile may hold a skill under: the typed one and, when the catalogue knows the skill, its name and
+     * all its aliases (a profile keeps a name as it was stored, before the catalogue learnt an alias).
+     */
+    @Transactional
+    public List<String> namesOf(String typed) {
+        List<String> names = new ArrayList<>();
+        names.add(typed);
+        String normalized = SkillNames.normalize(typed);
+        if (!normalized.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> known = em.createNativeQuery("""
+                    WITH s AS (SELECT id, name FROM skill WHERE normalized = :n
+                               UNION SELECT k.id, k.name FROM skill_alias a JOIN skill k ON k.id = a.skill_id
+                                     WHERE a.normalized = :n)
+                    SELECT name FROM s UNION SELECT a.alias FROM skill_alias a JOIN s ON a.skill_id = s.id""")
+                    .setParameter("n", normalized).getResultList();
+            names.addAll(known);
+        }
+        return names;
+    }
+
     /** The catalogue's name when it knows the skill, else the typed name tidied. */
     public String normalizeOrKeep(String typed) {
         return canonical(typed).orElse(SkillNames.tidy(typed));
