@@ -126,6 +126,27 @@ class PersonalDataTest {
     }
 
     @Test
+    void erasureLeavesOnlyADigestOfTheSubjectThatOwnsAWebhookSubscription() throws SQLException {
+        String x = unique("W");
+        String email = x + "@example.com";
+        String id = Api.createProfile(email, java.util.Map.of("externalId", x));
+        // An HR admin whose token's subject is their employee id (tokens linked by subject) subscribes, then leaves.
+        String theirs = org.mentoring.platform.testing.TestTokens.bearer(x, email, "employee", "hr-admin");
+        String subscription = as(theirs).contentType("application/json")
+                .body(java.util.Map.of("url", "https://hooks.example.com/in", "eventTypes", java.util.List.of("mentoring.kudos.*")))
+                .when().post("/v1/webhooks/subscriptions").then().statusCode(201).extract().path("id");
+        try {
+            as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+            Object owner = one("SELECT owner FROM webhook_subscription WHERE id = ?::uuid", subscription);
+            assertFalse(String.valueOf(owner).contains(x), String.valueOf(owner));
+            assertTrue(String.valueOf(owner).startsWith("erased:"), String.valueOf(owner));
+            as(hrAdmin()).when().get("/v1/webhooks/subscriptions/" + subscription).then().statusCode(200);
+        } finally {
+            as(hrAdmin()).when().delete("/v1/webhooks/subscriptions/" + subscription).then().statusCode(204);
+        }
+    }
+
+    @Test
     void erasureDropsTheDigestOfThePersonsLastHrisRow() throws SQLException {
         String y = unique("Y");
         JsonPath job = HrisImportTest.importAndWait(hrAdmin(), Hris.register("standard").id(), "text/csv",

@@ -87,6 +87,13 @@ public class PersonalDataService {
                             + ":x), '[]'::jsonb) WHERE errors @> jsonb_build_array(jsonb_build_object('externalId', CAST(:x AS text)))")
                     .setParameter("x", externalId).executeUpdate();
         }
+        // A webhook subscription names who made it by their token's subject: with tokens linked by subject that is the
+        // person's employee id, and some identity providers make it their email. Only a digest of it stays; HR still
+        // sees and manages the subscription.
+        em.createNativeQuery("UPDATE webhook_subscription SET owner = 'erased:' || encode(sha256(convert_to(owner, "
+                        + "'UTF8')), 'hex') WHERE owner = :x OR lower(owner) = lower(:e)")
+                .setParameter("x", externalId == null ? "" : externalId)
+                .setParameter("e", p.email == null ? "" : p.email).executeUpdate();
         // The person's reports lose their manager (and the employee id naming them), each change published.
         List<Profile> reports = em.createQuery("SELECT r FROM Profile r WHERE r.id <> :id AND (r.managerId = :id"
                         + " OR r.managerExternalId = :x) ORDER BY r.id", Profile.class)
