@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * A card read from the database is only kept if no change to its profile was announced since the read began: each
  * read takes a ticket from the generation of its stripe, each announcement advances that generation, so a card read
- * before a change can never outlive it. Only cards are kept; the full profile, which only the person themself and HR
- * see, is always read from the database, so people and HR always read their own writes.
+ * before a change can never outlive it. Only cards are kept; the full profile, which only the person themself, HR
+ * and the HRIS integration see, is always read from the database, so people and HR always read their own writes.
  */
 @ApplicationScoped
 public class DirectoryCardCache {

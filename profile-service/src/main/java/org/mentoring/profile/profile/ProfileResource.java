@@ -47,8 +47,8 @@ import org.mentoring.profile.web.BodyLimits;
 
 /**
  * The people directory. Every signed-in caller searches it and reads directory cards; the private fields appear
- * only for the person themself and HR. HR and the HRIS integration create profiles; HR erases a person's data,
- * and the person or HR exports it.
+ * only for the person themself, HR and the HRIS integration (which reconciles what HR owns). HR and the integration
+ * create profiles; HR erases a person's data, and the person or HR exports it.
  */
 @Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,8 +100,10 @@ public class ProfileResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.EMPLOYEE, Caller.PROGRAM_ADMIN, Caller.HR_ADMIN, Caller.INTEGRATION})
-    @Operation(operationId = "getProfile", summary = "Read a profile (private fields only for the person themself and HR)")
-    @APIResponse(responseCode = "200", description = "The full profile for the person themself and HR, else the directory card",
+    @Operation(operationId = "getProfile",
+            summary = "Read a profile (private fields only for the person themself, HR and the HRIS integration)")
+    @APIResponse(responseCode = "200",
+            description = "The full profile for the person themself, HR and the HRIS integration, else the directory card",
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = {ProfileView.class, DirectoryEntry.class})))

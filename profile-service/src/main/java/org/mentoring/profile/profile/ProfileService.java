@@ -78,7 +78,7 @@ public class ProfileService {
         return profile;
     }
 
-    /** Whether the caller sees the private fields of this profile: the person themself and HR. */
+    /** Whether the caller sees the private fields of this profile: the person themself, HR and the HRIS integration. */
     public static boolean seesPrivate(Profile profile, CurrentPerson person) {
         return seesEveryProfile(person.caller()) || person.owns(profile);
     }

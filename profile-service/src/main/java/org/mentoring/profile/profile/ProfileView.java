@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything on a profile, as the person themself and HR see it. */
+/** Everything on a profile, as the person themself, HR and the HRIS integration see it. */
 public record ProfileView(
         UUID id, String externalId, String email, String displayName, String jobTitle, String department,
         String location, String timeZone, List<String> languages, Integer level, String gradeLabel, UUID managerId,
