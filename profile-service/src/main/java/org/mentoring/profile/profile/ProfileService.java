@@ -255,8 +255,8 @@ public class ProfileService {
         }
         if (query.skill() != null && !query.skill().isBlank()) {
             // Compared as keys (case and spacing aside), under every name the catalogue knows the skill by: the
-            // expression of the profile_skill_keys index (V12).
-            sql.append(" AND skill_keys(skills) && skill_keys(CAST(:skill AS jsonb))");
+            // expression and condition of the partial index profile_skill_keys (V12).
+            sql.append(" AND skills <> '[]'::jsonb AND skill_keys(skills) && skill_keys(CAST(:skill AS jsonb))");
             params.put("skill", json(skills.namesOf(query.skill()).stream().map(name -> Map.of("skill", name)).toList()));
         }
         if (query.department() != null && !query.department().isBlank()) {
