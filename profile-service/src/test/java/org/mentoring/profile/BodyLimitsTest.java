@@ -11,11 +11,6 @@ import static org.mentoring.profile.Api.employee;
 import static org.mentoring.profile.Api.hrAdmin;
 import static org.mentoring.profile.Api.unique;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +18,6 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mentoring.platform.testing.ContractValidation;
@@ -64,25 +58,15 @@ class BodyLimitsTest {
         String email = unique("chunk") + "@example.com";
         String id = createProfile(email);
         String etag = as(employee(email)).when().get("/v1/profiles/" + id).then().extract().header("ETag");
-        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/me");
-        String status;
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: " + MERGE_PATCH
-                    + "\r\nAuthorization: " + employee(email) + "\r\nIf-Match: " + etag
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            // A fifth more than the limit, in chunks, and never the chunk that ends the body: a service that read the
-            // body to its end before answering would still be waiting when the socket times out.
-            byte[] piece = ("{\"bio\": \"" + "c".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < 20; i++) {
-                out.write((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.write(piece);
-                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-            status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        }
+        // A fifth more than the limit, in chunks, and never the chunk that ends the body: a service that read the body
+        // to its end before answering would still be waiting when the socket times out.
+        byte[] piece = ("{\"bio\": \"" + "c".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+        String status = RawHttp.statusLine("PATCH", "/v1/me", "Content-Type: " + MERGE_PATCH + "\r\nAuthorization: "
+                + employee(email) + "\r\nIf-Match: " + etag + "\r\nTransfer-Encoding: chunked\r\n", out -> {
+                    for (int i = 0; i < 20; i++) {
+                        RawHttp.chunk(out, piece, 0, piece.length);
+                    }
+                });
         assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
         as(employee(email)).when().get("/v1/me").then().statusCode(200).header("ETag", equalTo(etag));
     }

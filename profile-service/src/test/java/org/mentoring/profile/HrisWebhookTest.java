@@ -330,34 +330,10 @@ class HrisWebhookTest {
         assertEquals(0, profilesWithExternalId(x));
     }
 
-    /** What goes on the wire after a request's headers, written by the test itself. */
-    private interface Wire {
-        void write(java.io.OutputStream out) throws java.io.IOException;
-    }
-
-    /**
-     * Posts to an integration's receiver over a plain socket, with the given headers (each ending in CRLF) and body
-     * bytes, and returns the status line of the answer, read within 10 seconds of the last byte written.
-     */
-    private static String rawPost(String integrationId, String headers, Wire body) throws java.io.IOException {
-        java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                + "/v1/hris/" + integrationId + "/events");
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
-                    + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(out);
-            out.flush();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine();
-        }
-    }
-
-    private static void chunk(java.io.OutputStream out, byte[] bytes, int from, int to) throws java.io.IOException {
-        out.write((Integer.toHexString(to - from) + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(bytes, from, to - from);
-        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    /** Posts to an integration's receiver over a plain socket ({@link RawHttp}); returns the answer's status line. */
+    private static String rawPost(String integrationId, String headers, RawHttp.Wire body) throws java.io.IOException {
+        return RawHttp.statusLine("POST", "/v1/hris/" + integrationId + "/events",
+                "Content-Type: application/json\r\n" + headers, body);
     }
 
     @Test
@@ -379,7 +355,7 @@ class HrisWebhookTest {
         String status = rawPost(hris.id(), "Transfer-Encoding: chunked\r\nwebhook-id: " + id + "\r\nwebhook-timestamp: "
                 + Hris.now() + "\r\nwebhook-signature: v1,x\r\n", out -> {
                     for (int i = 0; i < 22; i++) {
-                        chunk(out, piece, 0, piece.length);
+                        RawHttp.chunk(out, piece, 0, piece.length);
                     }
                 });
         assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
@@ -397,8 +373,8 @@ class HrisWebhookTest {
         // The signed bytes in two chunks, then the chunk that ends the body.
         String status = rawPost(hris.id(), "Transfer-Encoding: chunked\r\nwebhook-id: " + id + "\r\nwebhook-timestamp: "
                 + ts + "\r\nwebhook-signature: " + Hris.sign(hris.secret(), id, ts, body) + "\r\n", out -> {
-                    chunk(out, body, 0, body.length / 2);
-                    chunk(out, body, body.length / 2, body.length);
+                    RawHttp.chunk(out, body, 0, body.length / 2);
+                    RawHttp.chunk(out, body, body.length / 2, body.length);
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
                 });
         assertTrue(status != null && status.startsWith("HTTP/1.1 200"), status);

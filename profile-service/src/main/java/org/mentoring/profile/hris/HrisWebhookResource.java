@@ -21,7 +21,6 @@ import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemMappers;
 import org.mentoring.platform.web.ProblemType;
-import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.web.BodyLimits;
 
 /**
@@ -36,7 +35,7 @@ public class HrisWebhookResource {
     WebhookReceiver receiver;
 
     @Inject
-    HrisConfig config;
+    BodyLimits limits;
 
     @POST
     @PermitAll
@@ -56,7 +55,7 @@ public class HrisWebhookResource {
                                   @HeaderParam("webhook-signature") String signature,
                                   InputStream body) {
         // Read here, outside the delivery's transaction, and never past the limit.
-        byte[] bytes = BodyLimits.readAtMost(body, config.maxEventBytes(), "A webhook body");
+        byte[] bytes = limits.webhookBody(body);
         try {
             return receiver.receive(integration, webhookId, timestamp, signature, bytes);
         } catch (RuntimeException e) {

@@ -28,7 +28,6 @@ import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 import org.mentoring.profile.config.HrisConfig;
 import org.mentoring.profile.signing.WebhookSignature;
-import org.mentoring.profile.web.BodyLimits;
 
 /**
  * Verifies, stores and applies one HRIS webhook delivery. Nothing is stored or applied unless the signature and
@@ -96,13 +95,11 @@ public class WebhookReceiver {
     record Delivery(UUID integrationId, HrisEvent type, Instant effectiveAt, Long sequence, EmployeeRecord employee) {
     }
 
+    /** Receives one delivery; {@code body} was read within the webhook limit ({@code BodyLimits.webhookBody}). */
     @Transactional
     public WebhookOutcome receive(String integrationId, String webhookId, String timestamp, String signature,
                                   byte[] body) {
         HrisIntegration integration = integrations.require(integrationId);
-        if (body.length > config.maxEventBytes()) {
-            throw BodyLimits.tooLarge("A webhook body", config.maxEventBytes());
-        }
         Instant now = clock.instant();
         verify(integration, webhookId, timestamp, signature, body, now);
         Delivery delivery = parse(integration.id, body, integration.fieldMapping);

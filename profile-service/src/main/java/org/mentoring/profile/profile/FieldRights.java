@@ -32,6 +32,21 @@ public final class FieldRights {
         return allowed;
     }
 
+    /**
+     * Personal fields the HRIS integration may give a profile it creates, as starting values: an HRIS knows where
+     * someone works from and which languages they speak. Whether and how they mentor is theirs (or HR's) to say.
+     */
+    static final Set<String> HRIS_STARTING_FIELDS = Set.of("timeZone", "languages");
+
+    /** The fields sent to create a profile that the editors may not set; empty when the creation is allowed. */
+    public static Set<String> refusedAtCreation(Set<String> sentFields, Set<Editor> editors) {
+        Set<String> refused = refused(sentFields, editors);
+        if (editors.contains(Editor.INTEGRATION)) {
+            refused.removeAll(HRIS_STARTING_FIELDS);
+        }
+        return refused;
+    }
+
     /** The changed fields the editors may not change; empty when the change is allowed. */
     public static Set<String> refused(Set<String> changedFields, Set<Editor> editors) {
         Set<String> refused = new TreeSet<>(changedFields);

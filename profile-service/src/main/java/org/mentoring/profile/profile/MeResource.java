@@ -77,7 +77,7 @@ public class MeResource {
     @APIResponse(responseCode = "409", description = "Another profile already has this email")
     @APIResponse(responseCode = "404", description = "No profile is linked to the caller's token")
     public Response patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
-        Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(BodyLimits.readAtMost(body, limits.maxApiBytes(), "A patch")), person);
+        Profile profile = profiles.patch(person.requireProfileId(), ifMatch, mapper.readTree(limits.apiBody(body)), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
     }
 

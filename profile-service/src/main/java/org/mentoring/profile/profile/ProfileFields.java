@@ -49,24 +49,18 @@ public record ProfileFields(
     public static final Set<String> PERSONAL_FIELDS = Set.of("timeZone", "languages", "bio", "openToRoles", "skills",
             "goals", "topics", "capacity", "availability", "formats", "openToRequests");
 
-    /** The personal fields other than the time zone and languages (which an HRIS knows) that hold a value. */
-    public java.util.SortedSet<String> mentoringPreferencesSent() {
+    /** The fields that hold a value, by name. */
+    public java.util.SortedSet<String> sentFields() {
         java.util.SortedSet<String> sent = new java.util.TreeSet<>();
-        java.util.Map<String, Object> values = new java.util.HashMap<>();
-        values.put("bio", bio);
-        values.put("openToRoles", openToRoles);
-        values.put("skills", skills);
-        values.put("goals", goals);
-        values.put("topics", topics);
-        values.put("capacity", capacity);
-        values.put("availability", availability);
-        values.put("formats", formats);
-        values.put("openToRequests", openToRequests);
-        values.forEach((field, value) -> {
-            if (value != null) {
-                sent.add(field);
+        for (java.lang.reflect.RecordComponent component : ProfileFields.class.getRecordComponents()) {
+            try {
+                if (component.getAccessor().invoke(this) != null) {
+                    sent.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
-        });
+        }
         return sent;
     }
 

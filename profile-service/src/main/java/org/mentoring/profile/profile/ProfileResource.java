@@ -165,7 +165,7 @@ public class ProfileResource {
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
-        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(BodyLimits.readAtMost(body, limits.maxApiBytes(), "A patch")), person);
+        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(limits.apiBody(body)), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
     }
 

@@ -114,13 +114,9 @@ public class ProfileService {
             throw new ProblemException(ProblemType.VALIDATION, "Required fields are missing", errors);
         }
         if (!byHr) {
-            // The HRIS brings what HR owns, and a time zone and languages to start from; whether and how someone
-            // mentors is theirs to say (or HR's), as on every later change.
-            Set<String> preferences = fields.mentoringPreferencesSent();
-            if (!preferences.isEmpty()) {
-                throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
-                        "You may not set " + String.join(", ", preferences),
-                        preferences.stream().map(f -> new Problem.FieldError(f, "not editable by you")).toList()), Map.of());
+            Set<String> refused = FieldRights.refusedAtCreation(fields.sentFields(), Set.of(FieldRights.Editor.INTEGRATION));
+            if (!refused.isEmpty()) {
+                throw notEditable("set", refused);
             }
         }
         Profile profile = new Profile();
@@ -199,9 +195,7 @@ public class ProfileService {
         });
         Set<String> refused = FieldRights.refused(changed, editors);
         if (!refused.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
-                    "You may not change " + String.join(", ", refused),
-                    refused.stream().map(f -> new Problem.FieldError(f, "not editable by you")).toList()), Map.of());
+            throw notEditable("change", refused);
         }
         if (changed.isEmpty()) {
             return profile;
@@ -380,6 +374,12 @@ public class ProfileService {
             throw new ProblemException(ProblemType.VALIDATION, errors.stream()
                     .map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; ")), errors);
         }
+    }
+
+    /** 403 naming the fields the caller may not set or change. */
+    private static ProblemException notEditable(String verb, Set<String> fields) {
+        return new ProblemException(Problem.of(ProblemType.FORBIDDEN, "You may not " + verb + " " + String.join(", ", fields),
+                fields.stream().map(f -> new Problem.FieldError(f, "not editable by you")).toList()), Map.of());
     }
 
     private void validate(ProfileFields fields) {

@@ -24,8 +24,8 @@ import org.mentoring.profile.hris.ImportResource;
  * make a replica hold 64 MB per request of a profile patch before it was looked at.
  * <p>
  * A body whose declared length is over its operation's limit is refused with 413 before it is read. A body sent
- * without a length (chunked) is read through {@link #readAtMost} by the operations that take raw bytes (webhooks,
- * patches), which stop at the limit.
+ * without a length (chunked) is read through {@link #webhookBody} or {@link #apiBody} by the operations that take
+ * raw bytes (webhooks, patches), which stop at the limit.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -36,9 +36,17 @@ public class BodyLimits {
     @ConfigProperty(name = "mentoring.api.max-body-bytes", defaultValue = "1048576")
     int maxApiBytes;
 
-    /** The largest body of an operation of the API other than HRIS imports and webhooks. */
-    public int maxApiBytes() {
-        return maxApiBytes;
+    private static final String WEBHOOK_BODY = "A webhook body";
+    private static final String API_BODY = "A request body";
+
+    /** An HRIS webhook's body, read up to {@code mentoring.hris.max-event-bytes}. */
+    public byte[] webhookBody(InputStream in) {
+        return readAtMost(in, hris.maxEventBytes(), WEBHOOK_BODY);
+    }
+
+    /** The body of an operation other than HRIS imports and webhooks, read up to {@code mentoring.api.max-body-bytes}. */
+    public byte[] apiBody(InputStream in) {
+        return readAtMost(in, maxApiBytes, API_BODY);
     }
 
     @ServerRequestFilter
@@ -60,7 +68,7 @@ public class BodyLimits {
         boolean webhook = target == HrisWebhookResource.class;
         int limit = webhook ? hris.maxEventBytes() : maxApiBytes;
         if (declared > limit) {
-            throw tooLarge(webhook ? "A webhook body" : "A request body", limit);
+            throw tooLarge(webhook ? WEBHOOK_BODY : API_BODY, limit);
         }
     }
 
@@ -70,7 +78,7 @@ public class BodyLimits {
      *
      * @param what the body, as the refusal names it ("A webhook body")
      */
-    public static byte[] readAtMost(InputStream in, int maxBytes, String what) {
+    private static byte[] readAtMost(InputStream in, int maxBytes, String what) {
         if (in == null) {
             return new byte[0];
         }
@@ -87,7 +95,7 @@ public class BodyLimits {
     }
 
     /** The answer to a body over its limit, whether its length was declared or read. */
-    public static ProblemException tooLarge(String what, int maxBytes) {
+    private static ProblemException tooLarge(String what, int maxBytes) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, what + " may have at most " + maxBytes + " bytes");
     }
 }

@@ -125,8 +125,8 @@ public final class TargetGuard {
             if (first == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) { // 2001::/32 Teredo: a tunnel, not a host
                 return false;
             }
-            if (first == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) { // 64:ff9b:1::/48
-                return false;                                    // local-use NAT64: translated to anything inside
+            if (first == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) { // rest of 64:ff9b::/32
+                return false;                                    // local-use NAT64 (64:ff9b:1::/48): to anything inside
             }
             return !(first == 0x01 && b[1] == 0 && allZero(b, 2, 8)) // 100::/64 discard
                     && !(first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);

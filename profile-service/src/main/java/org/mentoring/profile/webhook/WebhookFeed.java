@@ -48,9 +48,12 @@ public class WebhookFeed implements EventHandler {
         List<WebhookSubscription> subscriptions = em.createQuery(
                 "SELECT s FROM WebhookSubscription s WHERE s.active = true", WebhookSubscription.class).getResultList();
         // That a subscription was disabled, and why, is its owner's business: only their other subscriptions hear it.
-        String ownerOnly = WebhookEvents.SUBSCRIPTION_DISABLED.equals(event.type()) ? ownerOf(event.subject()) : null;
-        if (WebhookEvents.SUBSCRIPTION_DISABLED.equals(event.type()) && ownerOnly == null) {
-            return;
+        String ownerOnly = null;
+        if (WebhookEvents.SUBSCRIPTION_DISABLED.equals(event.type())) {
+            ownerOnly = ownerOf(event.subject());
+            if (ownerOnly == null) {
+                return;
+            }
         }
         String body = null;
         for (WebhookSubscription subscription : subscriptions) {
