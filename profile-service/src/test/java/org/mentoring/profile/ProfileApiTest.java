@@ -345,6 +345,25 @@ class ProfileApiTest {
     }
 
     @Test
+    void aLanguageSearchFindsEveryoneWhoSpeaksItWhateverRegionOrScriptTheyGave() {
+        String department = unique("Lg");
+        Map<String, List<String>> spoken = Map.of(
+                "Ann", List.of("en"), "Ben", List.of("de", "en-GB"), "Cat", List.of("en-US"),
+                "Dan", List.of("zh-Hant-TW"), "Eve", List.of("zh-Hans"), "Fay", List.of("fr"));
+        spoken.forEach((name, languages) -> createProfile(unique(name.toLowerCase()) + "@example.com",
+                Map.of("displayName", name + " " + department, "department", department, "languages", languages)));
+        String reader = employee(unique("reader") + "@example.com");
+        Map<String, List<String>> found = Map.of(
+                "en", List.of("Ann", "Ben", "Cat"), "EN", List.of("Ann", "Ben", "Cat"), "en-GB", List.of("Ben"),
+                "en_us", List.of("Cat"), "zh", List.of("Dan", "Eve"), "zh-Hant", List.of("Dan"),
+                "zh-Hant-TW", List.of("Dan"), "zh-TW", List.of(), "fr-CA", List.of());
+        found.forEach((asked, names) -> as(reader).queryParam("department", department).queryParam("language", asked)
+                .when().get("/v1/profiles")
+                .then().statusCode(200).body("items.displayName",
+                        equalTo(names.stream().map(n -> n + " " + department).toList())));
+    }
+
+    @Test
     void queryValuesOfTheWrongFormAreBadRequestsNamingTheParameter() {
         String department = unique("Qv");
         createProfile(unique("open") + "@example.com", Map.of("department", department, "openToRequests", true));

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.mentoring.platform.web.LanguageTags;
 
 /**
  * What the engine knows about one participant, on either side of a pair.
  *
  * @param level seniority level, higher is more senior
+ * @param languages the languages the person speaks, as language tags; kept as their language subtags only
+ *        ({@code en} for {@code en-GB}), since a pair who gave en-GB and en-US can mentor each other in English
  * @param skills skill name -> proficiency 1-5
  * @param goals the mentee's goals, in the order the mentee listed them
  * @param workingHours daily windows in {@code zone}; empty means 9:00-17:00 local
@@ -25,7 +30,7 @@ public record Person(String id, int level, String department, String location, Z
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(zone, "zone");
-        languages = Set.copyOf(languages);
+        languages = languages.stream().map(LanguageTags::language).collect(Collectors.toUnmodifiableSet());
         skills = Map.copyOf(skills);
         goals = List.copyOf(goals);
         workingHours = workingHours.isEmpty() ? List.of(WorkingWindow.OFFICE_HOURS) : List.copyOf(workingHours);

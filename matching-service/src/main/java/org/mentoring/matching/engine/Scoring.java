@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import org.mentoring.platform.web.LanguageTags;
 
 /**
  * Scores mentee-mentor pairs for one mentoring kind: hard constraints first, then a weighted sum of the
@@ -112,7 +115,8 @@ public final class Scoring {
         if (f.otherLocation() && mentor.location() != null) {
             reasons.add("different location: " + mentor.location());
         }
-        reasons.add("speaks " + String.join(", ", f.sharedLanguages()) + " with you");
+        reasons.add("speaks " + f.sharedLanguages().stream().map(LanguageTags::englishName)
+                .collect(Collectors.joining(", ")) + " with you");
         if (f.overlapHours() > 0) {
             reasons.add(hours(f.overlapHours()) + " of overlapping working time");
         } else {

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.mentoring.matching.events.MentorshipEvents;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.matching.mentorship.MentorshipStatus.Move;
+import org.mentoring.platform.web.LanguageTags;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemType;
 
@@ -102,7 +103,7 @@ public class MentorshipService {
         if (mentor.chain().contains(menteeId)) {
             throw unprocessable("Conflict of interest: you are in the management chain of the person you asked");
         }
-        if (mentee.languages().stream().noneMatch(mentor.languages()::contains)) {
+        if (!LanguageTags.shareLanguage(mentee.languages(), mentor.languages())) {
             throw unprocessable("No shared language: you and the person you asked have no language in common");
         }
         if (!mentor.openToRequests()) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.LanguageTags;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.QueryValues;
 
@@ -40,7 +41,9 @@ public class RecommendationResource {
                                         @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                                                 format = "int32", minimum = "1", maximum = "50", defaultValue = "10"))
                                                 String limitValue,
-                                        @QueryParam("language") String language,
+                                        @QueryParam("language") @Parameter(description = "A language tag the "
+                                                + "people must speak: en takes en, en-GB and en-US; en-GB takes en-GB only")
+                                        String language,
                                         @QueryParam("location") String location,
                                         @QueryParam("department") String department,
                                         @QueryParam("profileId") @Parameter(schema = @Schema(implementation = UUID.class)) String profileIdValue) {
@@ -50,7 +53,15 @@ public class RecommendationResource {
             throw ProblemException.forbidden("Only administrators may ask for another person's recommendations");
         }
         UUID subject = profileId != null ? profileId : person.requireProfileId();
-        return recommender.recommend(subject, kind, limit, new Recommender.Filters(blankToNull(language),
+        String range = blankToNull(language);
+        if (range != null) {
+            String canonical = LanguageTags.canonical(range);
+            if (canonical == null) {
+                throw ProblemException.invalid("language", LanguageTags.INVALID);
+            }
+            range = canonical;
+        }
+        return recommender.recommend(subject, kind, limit, new Recommender.Filters(range,
                 blankToNull(location), blankToNull(department)));
     }
 

@@ -24,6 +24,7 @@ import org.mentoring.matching.engine.Person;
 import org.mentoring.matching.engine.ScoreBreakdown;
 import org.mentoring.matching.engine.Scoring;
 import org.mentoring.matching.engine.Weights;
+import org.mentoring.platform.web.LanguageTags;
 import org.mentoring.platform.web.ProblemException;
 
 /**
@@ -142,8 +143,8 @@ public class Recommender {
 
     private static boolean fits(Candidate c, Candidate me, String role, Filters filters, Set<UUID> open) {
         return !c.id().equals(me.id()) && c.available() && c.roles().contains(role) && !open.contains(c.id())
-                && !c.sameChain(me) && c.languages().stream().anyMatch(me.languages()::contains)
-                && (filters.language() == null || c.languages().contains(filters.language()))
+                && !c.sameChain(me) && c.person().languages().stream().anyMatch(me.person().languages()::contains)
+                && (filters.language() == null || LanguageTags.anyWithin(c.languages(), filters.language()))
                 && (filters.location() == null || filters.location().equalsIgnoreCase(c.location()))
                 && (filters.department() == null || filters.department().equalsIgnoreCase(c.department()));
     }

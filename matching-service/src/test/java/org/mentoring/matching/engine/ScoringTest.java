@@ -53,7 +53,7 @@ class ScoringTest {
                 "some experience in negotiation",
                 "works 2 levels above you",
                 "different department: Finance",
-                "speaks en with you",
+                "speaks English with you",
                 "8 hours of overlapping working time"), score.reasons());
     }
 
@@ -140,6 +140,21 @@ class ScoringTest {
         assertEquals(0.05 / 3, classic.score(mentee(), busy).breakdown().of(ScoreBreakdown.Component.CAPACITY), 1e-12);
         assertEquals(0.05, classic.score(mentee(), mentor()).breakdown().of(ScoreBreakdown.Component.CAPACITY), 1e-12);
         assertEquals(Optional.of(Exclusion.NO_CAPACITY), classic.exclusion(mentee(), full));
+    }
+
+    @Test
+    void aLanguageIsSharedWhateverRegionOrScriptEachGave() {
+        Person british = new Person("gb", 2, "Sales", "London", ZoneId.of("Europe/London"), Set.of("en-GB", "sr-Latn"),
+                Map.of(), List.of(new Goal("Kotlin", 3, 3)), List.of(), 3, 0, 0, 0);
+        Person american = new Person("us", 4, "Sales", "Boston", ZoneId.of("America/New_York"),
+                Set.of("en-US", "es-419", "sr-Cyrl-RS"), Map.of("Kotlin", 4), List.of(), List.of(), 3, 0, 0, 0);
+        assertEquals(Set.of("en", "sr"), british.languages());
+        assertEquals(Optional.empty(), classic.exclusion(british, american));
+        assertTrue(classic.score(british, american).reasons().contains("speaks English, Serbian with you"));
+        Person spanish = new Person("es", 4, "Sales", "Madrid", ZoneId.of("Europe/Madrid"), Set.of("es-ES"), Map.of(),
+                List.of(), List.of(), 3, 0, 0, 0);
+        assertEquals(Optional.of(Exclusion.NO_SHARED_LANGUAGE), classic.exclusion(british, spanish));
+        assertEquals(Optional.empty(), classic.exclusion(american, spanish));
     }
 
     @Test

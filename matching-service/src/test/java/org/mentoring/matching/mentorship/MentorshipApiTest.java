@@ -231,6 +231,22 @@ class MentorshipApiTest {
     }
 
     @Test
+    void peopleWhoGaveTheSameLanguageWithDifferentRegionsShareIt() {
+        Person british = people.person();
+        british.languages = List.of("en-GB");
+        british.save();
+        Person american = people.person();
+        american.languages = List.of("es-US", "en-US");
+        american.save();
+        request(british, american, "Hi");
+        Person portuguese = people.person();
+        portuguese.languages = List.of("pt-PT");
+        portuguese.save();
+        british.as().contentType("application/json").body(Map.of("mentorId", portuguese.id, "message", "hi"))
+                .when().post("/v1/mentorships").then().statusCode(422).body("detail", containsString("language"));
+    }
+
+    @Test
     void hardConstraintsRefuseARequestNamingTheReason() {
         Person manager = people.saved();
         Person report = people.person();

@@ -137,6 +137,34 @@ class RecommendationApiTest {
         assertFalse(forManager.getList("items.profileId").contains(me.id.toString()));
     }
 
+    @Test
+    void aLanguageIsSharedWhateverRegionEachGaveAndTheFilterIsARange() {
+        Person me = mentee();
+        me.languages = List.of("en-GB");
+        me.save();
+        Person american = mentor(5, 5);
+        american.languages = List.of("en-US");
+        american.save();
+        Person brazilian = mentor(4, 4);
+        brazilian.languages = List.of("pt-BR", "en-AU");
+        brazilian.save();
+        Person german = mentor(5, 5);
+        german.languages = List.of("de-DE");
+        german.save();
+
+        JsonPath page = recommend(me, Map.of());
+        assertEquals(List.of(american.id.toString(), brazilian.id.toString()), page.getList("items.profileId"));
+        assertTrue(page.getList("items[0].reasons", String.class).contains("speaks English with you"));
+        assertEquals(List.of(brazilian.id.toString()), recommend(me, Map.of("language", "pt")).getList("items.profileId"));
+        assertEquals(List.of(brazilian.id.toString()), recommend(me, Map.of("language", "PT_br")).getList("items.profileId"));
+        assertEquals(List.of(), recommend(me, Map.of("language", "pt-PT")).getList("items.profileId"));
+        assertEquals(List.of(american.id.toString(), brazilian.id.toString()),
+                recommend(me, Map.of("language", "en")).getList("items.profileId"));
+        index.expire();
+        me.as().queryParam("language", "english").when().get("/v1/recommendations")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("language"));
+    }
+
     private static void assertThat(List<String> reasons, String expected) {
         assertTrue(reasons.contains(expected), reasons + " lacks " + expected);
     }

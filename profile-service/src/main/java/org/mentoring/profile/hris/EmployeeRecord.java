@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.mentoring.platform.web.Problem;
-import org.mentoring.profile.profile.LanguageTags;
+import org.mentoring.platform.web.LanguageTags;
 
 /**
  * One employee as an HRIS states it, after field mapping and validation. {@code present} names the fields the

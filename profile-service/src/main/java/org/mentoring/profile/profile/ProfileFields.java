@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mentoring.platform.web.LanguageTags;
 
 /**
  * The writable document of a profile: the body of a create, and the document a JSON Merge Patch applies to.
@@ -25,7 +26,7 @@ public record ProfileFields(
         @Size(max = 200) String department,
         @Size(max = 200) String location,
         @Size(max = 64) String timeZone,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = LanguageTags.PATTERN, message = "must be a language tag such as en, en-GB, zh-Hant or es-419") String> languages,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = LanguageTags.PATTERN, message = LanguageTags.INVALID) String> languages,
         @Min(0) @Max(30) Integer level,
         @Size(max = 100) String gradeLabel,
         UUID managerId,

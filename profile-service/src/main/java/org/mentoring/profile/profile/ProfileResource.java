@@ -87,7 +87,9 @@ public class ProfileResource {
                               @QueryParam("role") String role,
                               @QueryParam("openToRequests") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
                               String openToRequests,
-                              @QueryParam("language") String language, @QueryParam("status") String status,
+                              @QueryParam("language") @Parameter(description = "A language tag: en finds everyone who "
+                                      + "speaks English (en, en-GB, en-US); en-GB finds only those who gave en-GB")
+                              String language, @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor,
                               @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                                       minimum = "1", maximum = "100", defaultValue = "20")) String limit) {

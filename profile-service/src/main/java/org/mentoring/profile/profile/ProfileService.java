@@ -26,6 +26,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.hibernate.ReadOnlyMode;
 import org.mentoring.platform.web.Caller;
+import org.mentoring.platform.web.LanguageTags;
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemMappers;
@@ -284,13 +285,22 @@ public class ProfileService {
             params.put("open", query.openToRequests());
         }
         if (query.language() != null && !query.language().isBlank()) {
-            // Stored canonical (en, en-GB, zh-Hant): EN or en_gb finds the same people.
-            String language = LanguageTags.canonical(query.language());
-            if (language == null) {
-                throw ProblemException.invalid("language", "must be a language tag such as en, en-GB, zh-Hant or es-419");
+            // Stored canonical (en, en-GB, zh-Hant): EN or en_gb finds the same people. The tag is a range
+            // (LanguageTags): the index narrows to the people who speak its language (en-GB and en-US speakers for
+            // en), and a range with a script or region keeps those whose tag falls within it.
+            String range = LanguageTags.canonical(query.language());
+            if (range == null) {
+                throw ProblemException.invalid("language", LanguageTags.INVALID);
             }
-            sql.append(" AND languages @> CAST(:language AS jsonb)");
-            params.put("language", json(List.of(language)));
+            sql.append(" AND primary_languages(languages) @> CAST(:language AS jsonb)");
+            params.put("language", json(List.of(LanguageTags.language(range))));
+            if (!range.equals(LanguageTags.language(range))) {
+                sql.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(languages) t "
+                        + "WHERE t = :range OR t LIKE :rangeAndMore)");
+                params.put("range", range);
+                // A canonical tag holds only letters, digits and hyphens: nothing LIKE would read as a wildcard.
+                params.put("rangeAndMore", range + "-%");
+            }
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor());
