@@ -105,6 +105,53 @@ class HrisImportTest {
     }
 
     @Test
+    void aRowLinkedToItsManagerOnlyNowCountsAsUpdatedNotAlsoUnchanged() {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("relink");
+        // The report names a manager the first file does not hold; the second file holds both, the report's row as
+        // before: the report is linked to the new manager and counted once, as updated.
+        JsonPath first = importAndWait(hrAdmin(), hris.id(), "text/csv", HEADER + row(p, 1, p + "-2", "Analyst"), "");
+        assertEquals(1, first.getInt("created"), first.prettify());
+        JsonPath second = importAndWait(hrAdmin(), hris.id(), "text/csv",
+                HEADER + row(p, 1, p + "-2", "Analyst") + row(p, 2, null, "Head"), "");
+        assertEquals(1, second.getInt("created"), second.prettify());
+        assertEquals(1, second.getInt("updated"));
+        assertEquals(0, second.getInt("unchanged"));
+        assertEquals(2, second.getInt("processedRows"));
+    }
+
+    @Test
+    void aHireDateTheProfileCannotHoldIsAnErrorOfItsRowOnly() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("dates");
+        String csv = HEADER
+                + p + "-1," + p + "-1@example.com,Zero,Analyst,Finance,Madrid,Europe/Madrid,es,5,P5,,0000-01-01,active\n"
+                + p + "-2," + p + "-2@example.com,Far,Analyst,Finance,Madrid,Europe/Madrid,es,5,P5,,+10000-01-01,active\n"
+                + p + "-3," + p + "-3@example.com,First,Analyst,Finance,Madrid,Europe/Madrid,es,5,P5,,0001-01-01,active\n";
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "");
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("created"));
+        assertEquals(java.util.List.of(2, 3), job.getList("errors.line"));
+        assertEquals(java.util.List.of("hireDate", "hireDate"), job.getList("errors.field"));
+        assertEquals(null, nameAndTitle(p + "-1"));
+        assertArrayEquals(new String[] {"First", "Analyst"}, nameAndTitle(p + "-3"));
+        String id;
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT id::text FROM profile WHERE external_id = ?")) {
+            s.setString(1, p + "-3");
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                id = rs.getString(1);
+            }
+        }
+        // Through the profile API too: a field error, not a failure of the database.
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200).extract().header("ETag");
+        as(hrAdmin()).header("If-Match", etag).contentType("application/merge-patch+json").body("{\"hireDate\":\"0000-01-01\"}")
+                .when().patch("/v1/profiles/" + id).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("hireDate"));
+    }
+
+    @Test
     void aHeaderWithoutTheEmployeeIdOrWithAColumnTwiceFailsTheFileAsAWhole() throws java.sql.SQLException {
         Hris.Integration hris = Hris.register("standard");
         String p = unique("header");
@@ -412,7 +459,17 @@ class HrisImportTest {
         JsonPath first = importAndWait(hrAdmin(), hris.id(), "application/jsonl", lines.toString(), "");
         assertEquals(3, first.getInt("created"), first.prettify());
         String withoutLast = lines.substring(0, lines.lastIndexOf("{"));
-        JsonPath sync = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", withoutLast + "not json\n",
+        // A line that cannot be read (a trailing comma) may be the third person's: terminating them would be a guess.
+        String garbled = lines.substring(lines.lastIndexOf("{"), lines.length() - 2) + ",}\n";
+        JsonPath refused = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson", withoutLast + garbled,
+                "?fullSync=true&terminateMissing=true");
+        assertEquals("failed", refused.getString("status"), refused.prettify());
+        assertTrue(refused.getString("failure").startsWith("line 3 is not well-formed JSON"), refused.getString("failure"));
+        as(hrAdmin()).queryParam("q", "Bamboo " + p + "2").queryParam("status", "active")
+                .when().get("/v1/profiles").then().statusCode(200).body("items.size()", equalTo(1));
+        // A row read whole whose id is blank names nobody: the sync goes ahead.
+        JsonPath sync = importAndWait(hrAdmin(), hris.id(), "application/x-ndjson",
+                withoutLast + "{\"employeeNumber\":\" \",\"workEmail\":\"nobody@example.com\"}\n",
                 "?fullSync=true&terminateMissing=true");
         assertEquals(1, sync.getInt("terminated"), sync.prettify());
         assertEquals(2, sync.getInt("unchanged"));

@@ -74,8 +74,12 @@ class HrisWebhookTest {
     }
 
     private Map<String, Object> profileOf(String externalId) {
+        return profileOf(externalId, "active");
+    }
+
+    private Map<String, Object> profileOf(String externalId, String status) {
         String id = given().header("Authorization", hrAdmin()).queryParam("q", "Emp " + externalId)
-                .queryParam("status", "active").when().get("/v1/profiles").then().statusCode(200)
+                .queryParam("status", status).when().get("/v1/profiles").then().statusCode(200)
                 .extract().path("items[0].id");
         return as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
     }
@@ -101,8 +105,10 @@ class HrisWebhookTest {
         String body = "{\"type\":\"employee.created\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"employee\":"
                 + "{\"Employee_ID\":\"" + x + "\",\"Email_Address\":\"" + x + "@example.com\",\"Preferred_Name\":\"Emp " + x + "\"}}";
         deliver(new Hris.Integration(id, rotated), unique("msg"), body).then().statusCode(200).body("outcome", equalTo("applied"));
+        // The old secret still verifies while the rotation's grace lasts: the event is read and applied (a fact of the
+        // same instant, after the first).
         deliver(new Hris.Integration(id, secret), unique("msg"), body.replace("employee.created", "employee.updated"))
-                .then().statusCode(200).body("outcome", equalTo("stale"));
+                .then().statusCode(200).body("outcome", equalTo("applied"));
     }
 
     @Test
@@ -405,6 +411,42 @@ class HrisWebhookTest {
         Map<String, Object> profile = profileOf(x);
         assertEquals("Senior", profile.get("jobTitle"));
         assertEquals("Finance", profile.get("department"));
+    }
+
+    @Test
+    void eventsDatedTheSameInstantWithoutASequenceAreAppliedInTheOrderTheyArrive() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        // An HRIS that dates changes by the day: the update and the termination of one day, sent in that order.
+        Hris.expect(hris, "employee.created", "2026-03-01T00:00:00Z", employee(x, x + "@example.com", "Junior"), "applied");
+        Hris.expect(hris, "employee.updated", "2026-03-31T00:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Senior\"}", "applied");
+        Hris.expect(hris, "employee.terminated", "2026-03-31T00:00:00Z", "{\"externalId\":\"" + x + "\"}", "applied");
+        Map<String, Object> profile = profileOf(x, "terminated");
+        assertEquals("Senior", profile.get("jobTitle"));
+        assertEquals(List.of("mentoring.profile.created.v1 active", "mentoring.profile.updated.v1 active",
+                "mentoring.profile.deactivated.v1 terminated"), publishedAbout(x));
+        // A sequence still orders facts of one instant: one without a sequence ranks below one with.
+        deliver(hris, unique("msg"), "{\"type\":\"employee.updated\",\"occurredAt\":\"2026-04-01T00:00:00Z\","
+                + "\"sequence\":5,\"employee\":{\"externalId\":\"" + x + "\",\"jobTitle\":\"Principal\"}}")
+                .then().statusCode(200).body("outcome", equalTo("applied"));
+        Hris.expect(hris, "employee.updated", "2026-04-01T00:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Lead\"}",
+                "stale");
+        assertEquals("Principal", profileOf(x, "terminated").get("jobTitle"));
+    }
+
+    @Test
+    void anUpdateThatOvertakesTheCreationIsHeldAndAppliedAfterIt() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String x = unique("E");
+        // The update (a promotion on the 2nd) arrives before the creation (the 1st) it follows; it names neither an
+        // email nor a display name, so it cannot create the profile itself.
+        Hris.expect(hris, "employee.updated", "2026-05-02T09:00:00Z", "{\"externalId\":\"" + x + "\",\"jobTitle\":\"Senior\"}",
+                "unknown_employee");
+        assertEquals(0, profilesWithExternalId(x));
+        Hris.expect(hris, "employee.created", "2026-05-01T09:00:00Z", employee(x, x + "@example.com", "Junior"), "applied");
+        assertEquals("Senior", profileOf(x).get("jobTitle"));
+        assertEquals(List.of("employee.created applied", "employee.updated applied"), outcomes(x));
+        assertEquals(List.of("mentoring.profile.created.v1 active", "mentoring.profile.updated.v1 active"), publishedAbout(x));
     }
 
     @Test

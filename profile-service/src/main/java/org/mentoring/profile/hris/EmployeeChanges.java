@@ -84,7 +84,11 @@ public class EmployeeChanges {
             return new Applied(new WebhookOutcome(webhookId, "erased", null), false);
         }
         if (creating) {
-            if (delivery.type() != HrisEvent.CREATED && delivery.type() != HrisEvent.UPDATED) {
+            // Held until a creation: a termination, leave or manager change, and an update too small to create the
+            // profile (one that overtook the employee's creation on its way here would otherwise be refused, and
+            // lost, as its sender does not retry a 4xx).
+            if (delivery.type() != HrisEvent.CREATED && delivery.type() != HrisEvent.UPDATED
+                    || delivery.type() == HrisEvent.UPDATED && (e.email() == null || e.displayName() == null)) {
                 return new Applied(new WebhookOutcome(webhookId, "unknown_employee", null), false);
             }
             if (e.email() == null || e.displayName() == null) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.LanguageTags;
+import org.mentoring.profile.profile.ProfileFields;
 
 /**
  * One employee as an HRIS states it, after field mapping and validation. {@code present} names the fields the
@@ -143,7 +144,7 @@ public record EmployeeRecord(
             try {
                 hireDate = date(values[11]);
             } catch (DateTimeException e) {
-                errors.add(error("hireDate", "must be a date such as 2024-03-01"));
+                errors.add(error("hireDate", ProfileFields.DATE_RULE));
             }
         }
         String status = values[12] == null ? null : normalizeStatus(values[12]);
@@ -221,17 +222,27 @@ public record EmployeeRecord(
         return innerDot;
     }
 
-    /** An ISO date (2024-03-01): the common shape read directly, any other through the ISO parser. */
+    /**
+     * An ISO date (2024-03-01) the profile can hold ({@link ProfileFields#storable}): the common shape read directly,
+     * any other through the ISO parser.
+     */
     private static LocalDate date(String value) {
+        LocalDate date = null;
         if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
             int year = digits(value, 0, 4);
             int month = digits(value, 5, 7);
             int day = digits(value, 8, 10);
             if (year >= 0 && month >= 0 && day >= 0) {
-                return LocalDate.of(year, month, day);
+                date = LocalDate.of(year, month, day);
             }
         }
-        return LocalDate.parse(value);
+        if (date == null) {
+            date = LocalDate.parse(value);
+        }
+        if (!ProfileFields.storable(date)) {
+            throw new DateTimeException("year " + date.getYear() + " out of range");
+        }
+        return date;
     }
 
     /** The number written by ASCII digits in {@code [from, to)}, or -1 if any is not one. */

@@ -39,8 +39,10 @@ public enum HrisEvent {
     }
 
     /**
-     * Whether a fact effective at {@code at} (tie broken by {@code sequence}) is newer than the last one applied.
-     * Facts without a sequence rank below those with one at the same instant.
+     * Whether a fact effective at {@code at} (tie broken by {@code sequence}) is to be applied over the last one
+     * applied: it is newer, or nothing tells the two apart. Facts without a sequence rank below those with one at the
+     * same instant; two without one at the same instant (an HRIS that dates changes by day, say) follow each other in
+     * the order they arrive, as a termination dated the day of an update must not be dropped.
      */
     public static boolean isNewer(Instant at, Long sequence, Instant lastAt, Long lastSequence) {
         if (lastAt == null) {
@@ -49,6 +51,9 @@ public enum HrisEvent {
         int byTime = at.compareTo(lastAt);
         if (byTime != 0) {
             return byTime > 0;
+        }
+        if (sequence == null && lastSequence == null) {
+            return true;
         }
         long seq = sequence == null ? Long.MIN_VALUE : sequence;
         long lastSeq = lastSequence == null ? Long.MIN_VALUE : lastSequence;

@@ -732,6 +732,13 @@ public class ImportService {
             total = parsed.rows() + (int) errors.stream().mapToInt(ImportJob.RowError::line).distinct().count();
             QuarkusTransaction.requiringNew().run(() -> em.find(ImportJob.class, jobId).totalRows = total);
             if (terminateMissing) {
+                // A line that could not be read may be anyone's: whoever it held would count as missing and be
+                // terminated. As with too many terminations, the sync is refused before it changes anything.
+                errors.stream().filter(ImportService::namesNobodyItCouldRead).findFirst().ifPresent(e -> {
+                    throw new IllegalArgumentException("line " + e.line() + " " + e.message() + ", so whether the "
+                            + "person it holds is missing from this full sync cannot be known; nothing was changed. "
+                            + "Correct the line, or upload the file without terminateMissing");
+                });
                 stageSeen(c, lineOf.keys(), errors);
             }
             try (Statement s = c.createStatement()) {
@@ -828,9 +835,12 @@ public class ImportService {
                         hris_effective_at = %3$s, hris_sequence = %4$s,
                         hris_row_digest = r.row_digest, hris_row_version = p.version + 1
                     FROM hris_import_rows r
-                    WHERE p.external_id = r.external_id AND p.status <> 'erased' AND %5$s IS DISTINCT FROM %6$s
+                    WHERE p.external_id = r.external_id AND p.status <> 'erased' AND %5$s IS DISTINCT FROM %6$s%7$s
                     RETURNING p.id::text""".formatted(integrationId, statusIfListed, asOf == null ? "p.hris_effective_at" : asOf,
-                    asOf == null ? "p.hris_sequence" : "NULL", asTheRowSays, asTheProfileIs));
+                    asOf == null ? "p.hris_sequence" : "NULL", asTheRowSays, asTheProfileIs,
+                    // Checked again on the row as it is when updated: a newer webhook event that committed since the
+                    // stale rows were taken out keeps its data, and the person's HRIS time never moves back.
+                    asOf == null ? "" : " AND NOT " + newerThan(asOf)));
             Set<UUID> changedRows = new HashSet<>(rowUpdates);
             if (anyErased) {
                 changedRows.addAll(uuids(c, """
@@ -867,13 +877,27 @@ public class ImportService {
             // they were inserted, and only the people still waiting for their manager (the HRIS named one not known
             // here, perhaps someone new in this file) are looked at: the people it passed over or found unchanged are
             // as the import that last resolved their links left them, or their row would have changed them.
-            updated.addAll(uuids(c, """
-                    UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
-                    FROM (SELECT c.id AS child, m.id AS manager
-                          FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
-                          WHERE c.manager_external_id IS NOT NULL%s) m
-                    WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
-                    RETURNING p.id::text""".formatted(rowUpdates.isEmpty() ? " AND c.manager_id IS NULL" : "")));
+            Set<String> refused = new HashSet<>();
+            errors.forEach(e -> refused.add(e.externalId()));
+            try (Statement s = c.createStatement(); ResultSet relinked = s.executeQuery("""
+                    WITH relinked AS (
+                        UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
+                        FROM (SELECT c.id AS child, m.id AS manager
+                              FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
+                              WHERE c.manager_external_id IS NOT NULL%s) m
+                        WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
+                        RETURNING p.id, p.external_id)
+                    SELECT id, external_id FROM relinked""".formatted(rowUpdates.isEmpty() ? " AND c.manager_id IS NULL" : ""))) {
+                while (relinked.next()) {
+                    UUID id = relinked.getObject(1, UUID.class);
+                    String externalId = relinked.getString(2);
+                    // A row of the file counted unchanged whose person this link changed: updated, not unchanged.
+                    if (updated.add(id) && !changedRows.contains(id) && !created.contains(id)
+                            && lineOf.get(externalId) > 0 && !refused.contains(externalId)) {
+                        unchanged--;
+                    }
+                }
+            }
             // Rows compared in full are remembered as each profile now stands, so that the same row next time is passed
             // over (those this import changed recorded it already; a later change here moved the version on). An
             // initial load, all of whose rows are new, has nothing to add.
@@ -1256,6 +1280,14 @@ public class ImportService {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /**
+     * Whether an error is of a line that could not be read as a row (not JSON, not an object, too few fields) and whose
+     * employee id could not be found either: a row read whole with a blank id names nobody, this one names someone.
+     */
+    private static boolean namesNobodyItCouldRead(ImportJob.RowError error) {
+        return error.externalId() == null && error.field().isEmpty();
     }
 
     /**

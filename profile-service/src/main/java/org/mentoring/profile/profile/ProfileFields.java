@@ -42,6 +42,17 @@ public record ProfileFields(
         @Size(max = 3) List<@NotNull @Pattern(regexp = "video|in_person|chat", message = "must be video, in_person or chat") String> formats,
         Boolean openToRequests) {
 
+    /** What a date field takes, said to whoever sends one it does not. */
+    public static final String DATE_RULE = "must be a date such as 2024-03-01, in the years 1 to 9999";
+
+    /**
+     * Whether a profile can hold the date: years 1 to 9999. The database has no year 0, and a year past 9999 is written
+     * with a sign it does not read.
+     */
+    public static boolean storable(LocalDate date) {
+        return date.getYear() >= 1 && date.getYear() <= 9999;
+    }
+
     /** Fields that HR (or the HRIS) owns; a person cannot change them on their own profile. */
     public static final Set<String> HR_FIELDS = Set.of("externalId", "email", "displayName", "jobTitle", "department",
             "location", "level", "gradeLabel", "managerId", "hireDate", "status");

@@ -422,6 +422,10 @@ public class ProfileService {
                 && !ZoneId.getAvailableZoneIds().contains(fields.timeZone())) {
             throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
+        if (fields.hireDate() != null && (patch == null || patch.has("hireDate"))
+                && !ProfileFields.storable(fields.hireDate())) {
+            throw ProblemException.invalid("hireDate", ProfileFields.DATE_RULE);
+        }
     }
 
     /**

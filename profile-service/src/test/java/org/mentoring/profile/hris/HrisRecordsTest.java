@@ -102,7 +102,8 @@ class HrisRecordsTest {
         assertFalse(HrisEvent.isNewer(t.minusSeconds(1), 99L, t, 1L));
         assertTrue(HrisEvent.isNewer(t, 2L, t, 1L));
         assertFalse(HrisEvent.isNewer(t, 1L, t, 1L));
-        assertFalse(HrisEvent.isNewer(t, null, t, null));
+        assertTrue(HrisEvent.isNewer(t, null, t, null));
+        assertFalse(HrisEvent.isNewer(t, null, t, 0L));
         assertTrue(HrisEvent.isNewer(t, 0L, t, null));
     }
 
