@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mentoring.profile.Api.PROBLEM;
 import static org.mentoring.profile.Api.as;
@@ -53,6 +54,36 @@ class SkillApiTest {
                 .then().statusCode(200).body("name", equalTo("PostgreSQL"));
         as(reader).queryParam("name", "basket weaving").when().get("/v1/skills/normalize")
                 .then().statusCode(404).contentType(PROBLEM);
+        as(reader).queryParam("name", "  ").when().get("/v1/skills/normalize")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("name"));
+        // An abbreviation that stands for two skills of the catalogue is not taken as either.
+        as(reader).queryParam("name", "PM").when().get("/v1/skills/normalize").then().statusCode(404);
+        as(reader).queryParam("name", "tf").when().get("/v1/skills/normalize").then().statusCode(404);
+    }
+
+    @Test
+    void hrTakesAnAliasBack() {
+        String name = unique("Widget Forging");
+        String alias = unique("wf");
+        String id = as(hrAdmin()).contentType("application/json")
+                .body(Map.of("name", name, "category", "Engineering practice", "aliases", List.of(alias, unique("wfx"))))
+                .when().post("/v1/skills").then().statusCode(201).extract().path("id");
+        as(reader).when().delete("/v1/skills/" + id + "/aliases/" + alias).then().statusCode(403).contentType(PROBLEM);
+        given().when().delete("/v1/skills/" + id + "/aliases/" + alias).then().statusCode(401);
+        as(hrAdmin()).when().delete("/v1/skills/" + id + "/aliases/" + alias.toUpperCase())
+                .then().statusCode(200).body("aliases", not(hasItem(alias))).body("aliases.size()", equalTo(1));
+        as(reader).queryParam("name", alias).when().get("/v1/skills/normalize").then().statusCode(404);
+        as(hrAdmin()).when().delete("/v1/skills/" + id + "/aliases/" + alias).then().statusCode(404).contentType(PROBLEM);
+        // Only an alias of this very skill: another skill's alias is not taken back through it.
+        String kubernetes = as(reader).queryParam("name", "k8s").when().get("/v1/skills/normalize")
+                .then().statusCode(200).extract().path("id");
+        as(hrAdmin()).when().delete("/v1/skills/" + id + "/aliases/k8s").then().statusCode(404);
+        as(reader).when().get("/v1/skills/" + kubernetes).then().statusCode(200).body("aliases", hasItem("k8s"));
+        as(hrAdmin()).when().delete("/v1/skills/" + java.util.UUID.randomUUID() + "/aliases/" + alias)
+                .then().statusCode(404).contentType(PROBLEM);
+        // Again under its old name: the alias is free for this or another skill.
+        as(hrAdmin()).contentType("application/json").body(Map.of("alias", alias))
+                .when().post("/v1/skills/" + id + "/aliases").then().statusCode(200).body("aliases", hasItem(alias));
     }
 
     @Test

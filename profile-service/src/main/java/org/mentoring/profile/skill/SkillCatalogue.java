@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.mentoring.platform.web.ProblemException;
+import org.mentoring.profile.profile.AdvisoryLocks;
 
 /** The canonical skills: autocomplete, normalisation of free-typed names, and additions by HR. */
 @ApplicationScoped
@@ -90,8 +91,17 @@ public class SkillCatalogue {
         return canonical(typed).orElse(SkillNames.tidy(typed));
     }
 
+    /**
+     * Names and aliases live in two tables, each unique on its own: adding either takes this lock first, so two HR
+     * admins cannot give one name to two skills at once (one as a name, the other as an alias).
+     */
+    private void lockNames() {
+        AdvisoryLocks.exclusive(em, "mentoring:skill-names", "catalogue");
+    }
+
     @Transactional
     public SkillView add(NewSkill request) {
+        lockNames();
         List<String> names = new ArrayList<>();
         names.add(request.name());
         if (request.aliases() != null) {
@@ -121,6 +131,7 @@ public class SkillCatalogue {
 
     @Transactional
     public SkillView addAlias(UUID skillId, NewAlias request) {
+        lockNames();
         Skill skill = em.find(Skill.class, skillId);
         if (skill == null) {
             throw ProblemException.notFound("Skill", skillId);
@@ -130,6 +141,21 @@ public class SkillCatalogue {
         }
         persistAlias(skill.id, SkillNames.normalize(request.alias()), SkillNames.tidy(request.alias()));
         em.flush();
+        return views(List.of(skill)).get(0);
+    }
+
+    @Transactional
+    public SkillView removeAlias(UUID skillId, String alias) {
+        lockNames();
+        Skill skill = em.find(Skill.class, skillId);
+        if (skill == null) {
+            throw ProblemException.notFound("Skill", skillId);
+        }
+        int removed = em.createQuery("DELETE FROM SkillAlias a WHERE a.normalized = :n AND a.skillId = :s")
+                .setParameter("n", SkillNames.normalize(alias)).setParameter("s", skillId).executeUpdate();
+        if (removed == 0) {
+            throw ProblemException.notFound("Alias", "'" + SkillNames.tidy(alias) + "' of " + skill.name);
+        }
         return views(List.of(skill)).get(0);
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,6 +61,9 @@ public class SkillResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
     @APIResponse(responseCode = "404", description = "No skill of the catalogue has this name or alias")
     public SkillView normalize(@QueryParam("name") @NotNull String name) {
+        if (SkillNames.normalize(name).isEmpty()) {
+            throw ProblemException.invalid("name", "must name a skill");
+        }
         String canonical = catalogue.canonical(name)
                 .orElseThrow(() -> ProblemException.notFound("Skill", "'" + name.strip() + "'"));
         return catalogue.search(canonical, null, 100).stream()
@@ -97,5 +101,21 @@ public class SkillResource {
     @APIResponse(responseCode = "409", description = "The catalogue already knows this alias")
     public SkillView addAlias(@PathParam("id") UUID id, @NotNull @Valid NewAlias request) {
         return catalogue.addAlias(id, request);
+    }
+
+    /**
+     * Takes an alias back, say one that turned out to stand for two skills ("PM": product or project management).
+     * Profiles keep the skill names they hold; the alias no longer normalises to this skill, and a directory search by
+     * the skill no longer finds profiles that still hold the alias itself.
+     */
+    @DELETE
+    @Path("/{id}/aliases/{alias}")
+    @RolesAllowed(Caller.HR_ADMIN)
+    @Operation(operationId = "removeSkillAlias", summary = "Take an alias of a skill back (HR)")
+    @APIResponse(responseCode = "200", description = "The skill without the alias",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillView.class)))
+    @APIResponse(responseCode = "404", description = "No such skill, or the skill has no such alias")
+    public SkillView removeAlias(@PathParam("id") UUID id, @PathParam("alias") String alias) {
+        return catalogue.removeAlias(id, alias);
     }
 }
