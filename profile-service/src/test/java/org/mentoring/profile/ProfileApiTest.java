@@ -345,6 +345,24 @@ class ProfileApiTest {
     }
 
     @Test
+    void departmentAndLocationFiltersIgnoreCaseAndTheSpacesAroundAValue() {
+        String department = unique("Dept");
+        String location = unique("Town");
+        String id = createProfile(unique("mia") + "@example.com", Map.of("displayName", "Mia " + department,
+                "department", " " + department + " ", "location", location + "  ", "jobTitle", " Analyst"));
+        as(hrAdmin()).when().get("/v1/profiles/" + id).then().statusCode(200)
+                .body("department", equalTo(department)).body("location", equalTo(location))
+                .body("jobTitle", equalTo("Analyst"));
+        String reader = employee(unique("reader") + "@example.com");
+        for (String asked : List.of(department, department.toLowerCase(), " " + department.toUpperCase() + " ")) {
+            as(reader).queryParam("department", asked).when().get("/v1/profiles")
+                    .then().statusCode(200).body("items.id", contains(id));
+            as(reader).queryParam("department", asked).queryParam("location", location.toUpperCase())
+                    .when().get("/v1/profiles").then().statusCode(200).body("items.id", contains(id));
+        }
+    }
+
+    @Test
     void aLanguageSearchFindsEveryoneWhoSpeaksItWhateverRegionOrScriptTheyGave() {
         String department = unique("Lg");
         Map<String, List<String>> spoken = Map.of(

@@ -255,11 +255,12 @@ public class ProfileService {
             params.put("skill", json(skills.namesOf(query.skill()).stream().map(name -> Map.of("skill", name)).toList()));
         }
         if (query.department() != null && !query.department().isBlank()) {
-            sql.append(" AND department = :department");
+            // Case aside, as every text filter here: the expression of profile_department_name_order (V15).
+            sql.append(" AND lower(department) = lower(:department)");
             params.put("department", query.department().strip());
         }
         if (query.location() != null && !query.location().isBlank()) {
-            sql.append(" AND location = :location");
+            sql.append(" AND lower(location) = lower(:location)");
             params.put("location", query.location().strip());
         }
         if (query.levelMin() != null) {
@@ -476,14 +477,15 @@ public class ProfileService {
     void apply(Profile p, ProfileFields f) {
         p.externalId = blankToNull(f.externalId());
         p.email = f.email();
-        p.displayName = f.displayName();
-        p.jobTitle = f.jobTitle();
-        p.department = f.department();
-        p.location = f.location();
+        // Kept without the spaces around them, as an HRIS's values are: "Engineering " is the Engineering department.
+        p.displayName = stripped(f.displayName());
+        p.jobTitle = stripped(f.jobTitle());
+        p.department = stripped(f.department());
+        p.location = stripped(f.location());
         p.timeZone = f.timeZone();
         p.languages = orEmpty(f.languages());
         p.level = f.level();
-        p.gradeLabel = f.gradeLabel();
+        p.gradeLabel = stripped(f.gradeLabel());
         p.managerId = f.managerId();
         p.hireDate = f.hireDate();
         p.status = f.status() == null ? ProfileStatus.ACTIVE : f.status();
@@ -496,6 +498,10 @@ public class ProfileService {
         p.availability = orEmpty(f.availability());
         p.formats = orEmpty(f.formats());
         p.openToRequests = Boolean.TRUE.equals(f.openToRequests());
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 
     private void checkReferences(Profile profile) {
