@@ -1,6 +1,7 @@
 package org.mentoring.profile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -136,6 +137,14 @@ class PersonalDataTest {
                 .body(java.util.Map.of("url", "https://hooks.example.com/in", "eventTypes", java.util.List.of("mentoring.kudos.*")))
                 .when().post("/v1/webhooks/subscriptions").then().statusCode(201).extract().path("id");
         try {
+            // Their export names it (the host only, not the whole URL); someone else's does not.
+            as(theirs).when().get("/v1/me/export").then().statusCode(200)
+                    .body("ownSubscriptions.subscriptionId", contains(subscription))
+                    .body("ownSubscriptions[0].host", equalTo("hooks.example.com"))
+                    .body("ownSubscriptions[0].createdAt", notNullValue());
+            String other = unique("o") + "@example.com";
+            Api.createProfile(other);
+            as(employee(other)).when().get("/v1/me/export").then().statusCode(200).body("ownSubscriptions", hasSize(0));
             as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
             Object owner = one("SELECT owner FROM webhook_subscription WHERE id = ?::uuid", subscription);
             assertFalse(String.valueOf(owner).contains(x), String.valueOf(owner));

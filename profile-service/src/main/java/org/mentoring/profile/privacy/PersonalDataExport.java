@@ -9,10 +9,12 @@ import org.mentoring.profile.profile.ProfileView;
 
 /**
  * Everything profile-service holds about one person, as they may ask for it: the profile, where its HR data came
- * from, the HRIS deliveries and import errors about them, and the webhook subscribers their profile events went to.
+ * from, the HRIS deliveries and import errors about them, the webhook subscribers their profile events went to, and
+ * the webhook subscriptions they made themselves.
  */
 public record PersonalDataExport(Instant exportedAt, ProfileView profile, Source source, List<HrisRecord> hrisEvents,
-                                 List<ImportError> importErrors, List<Recipient> recipients) {
+                                 List<ImportError> importErrors, List<Recipient> recipients,
+                                 List<OwnSubscription> ownSubscriptions) {
 
     /** Where the HR-owned fields came from: the HRIS integration that last wrote them, and as of when. */
     public record Source(UUID hrisIntegrationId, String hrisIntegrationName, Instant hrisEffectiveAt,
@@ -33,5 +35,12 @@ public record PersonalDataExport(Instant exportedAt, ProfileView profile, Source
      * the whole URL, which may hold the subscriber's credentials) and its description, how many, and when last.
      */
     public record Recipient(UUID subscriptionId, String host, String description, long deliveries, Instant lastSentAt) {
+    }
+
+    /**
+     * A webhook subscription the person made (its owner is their token's subject, their employee id or email, as
+     * erasure finds it): the host it delivers to, its description, and when it was made.
+     */
+    public record OwnSubscription(UUID subscriptionId, String host, String description, Instant createdAt) {
     }
 }

@@ -91,7 +91,7 @@ public class PersonalDataService {
         // person's employee id, and some identity providers make it their email. Only a digest of it stays; HR still
         // sees and manages the subscription.
         em.createNativeQuery("UPDATE webhook_subscription SET owner = 'erased:' || encode(sha256(convert_to(owner, "
-                        + "'UTF8')), 'hex') WHERE owner = :x OR lower(owner) = lower(:e)")
+                        + "'UTF8')), 'hex') WHERE " + OWNED_BY)
                 .setParameter("x", externalId == null ? "" : externalId)
                 .setParameter("e", p.email == null ? "" : p.email).executeUpdate();
         // The person's reports lose their manager (and the employee id naming them), each change published.
@@ -137,6 +137,12 @@ public class PersonalDataService {
         events.erased(p);
     }
 
+    /**
+     * SQL: a webhook subscription made by the person, whose token's subject is their employee id ({@code :x}) or their
+     * email ({@code :e}); erasure and export find the same ones.
+     */
+    private static final String OWNED_BY = "(owner = :x OR lower(owner) = lower(:e))";
+
     @Transactional
     public PersonalDataExport export(UUID id) {
         Profile p = profiles.find(id);
@@ -179,7 +185,16 @@ public class PersonalDataService {
             recipients.add(new PersonalDataExport.Recipient((UUID) row[0], URI.create((String) row[1]).getHost(),
                     (String) row[2], ((Number) row[3]).longValue(), instant(row[4])));
         }
-        return new PersonalDataExport(Instant.now(), ProfileView.of(p), source, hris, importErrors, recipients);
+        @SuppressWarnings("unchecked")
+        List<Object[]> ownedRows = em.createNativeQuery("SELECT id, url, description, created_at FROM webhook_subscription "
+                        + "WHERE " + OWNED_BY + " ORDER BY created_at, id")
+                .setParameter("x", externalId).setParameter("e", p.email == null ? "" : p.email).getResultList();
+        List<PersonalDataExport.OwnSubscription> owned = new ArrayList<>();
+        for (Object[] row : ownedRows) {
+            owned.add(new PersonalDataExport.OwnSubscription((UUID) row[0], URI.create((String) row[1]).getHost(),
+                    (String) row[2], instant(row[3])));
+        }
+        return new PersonalDataExport(Instant.now(), ProfileView.of(p), source, hris, importErrors, recipients, owned);
     }
 
     private JsonNode body(byte[] raw) {
