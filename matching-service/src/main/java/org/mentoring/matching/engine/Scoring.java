@@ -26,7 +26,7 @@ public final class Scoring {
     private final BiPredicate<Person, Person> eligible;
 
     /**
-     * @param endedPairs pairs (mentee, mentor) that already ended and must not be proposed again
+     * @param endedPairs pairs (mentee, mentor) whose mentorship ended early: neither way round is proposed again
      * @param eligible the programme's eligibility rule for a (mentee, mentor) pair
      */
     public Scoring(MentoringKind kind, Weights weights, OrgChart orgChart, Set<PairKey> endedPairs,
@@ -57,7 +57,9 @@ public final class Scoring {
         if (mentee.languages().stream().noneMatch(mentor.languages()::contains)) {
             return Optional.of(Exclusion.NO_SHARED_LANGUAGE);
         }
-        if (endedPairs.contains(new PairKey(mentee.id(), mentor.id()))) {
+        // Either way round: who mentored whom in the mentorship that ended early does not make them a pair again.
+        if (endedPairs.contains(new PairKey(mentee.id(), mentor.id()))
+                || endedPairs.contains(new PairKey(mentor.id(), mentee.id()))) {
             return Optional.of(Exclusion.PAIR_ENDED);
         }
         if (orgChart.sameChain(mentee.id(), mentor.id())) {

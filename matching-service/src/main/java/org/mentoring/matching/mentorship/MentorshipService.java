@@ -93,8 +93,12 @@ public class MentorshipService {
         if (mentorId.equals(menteeId)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "You cannot ask yourself to be your mentor");
         }
-        // Locking the requester's row serialises their requests, so two racing duplicates cannot both pass.
+        // Locking the requester's row serialises their requests, so two racing duplicates cannot both pass, and
+        // serialises them with their departure (endAllOf takes the same lock), so no request outlives it.
         Party mentee = party(menteeId, true).orElseThrow(() -> ProblemException.notFound("Profile", menteeId));
+        if (!mentee.active()) {
+            throw unprocessable("Your profile is not active, so you cannot ask for mentoring");
+        }
         Party mentor = party(mentorId, false).filter(Party::active)
                 .orElseThrow(() -> ProblemException.notFound("Profile", mentorId));
         if (mentee.chain().contains(mentorId)) {
@@ -115,10 +119,7 @@ public class MentorshipService {
                 mentorId, menteeId) > 0) {
             throw ProblemException.conflict("You already have an open request or mentorship with this person");
         }
-        if (count("""
-                SELECT count(*) FROM matching.mentorship WHERE end_reason = 'ended_early'
-                  AND ((mentor_id = :a AND mentee_id = :b) OR (mentor_id = :b AND mentee_id = :a))""",
-                mentorId, menteeId) > 0) {
+        if (endedEarly(mentorId, menteeId)) {
             throw unprocessable("A mentorship between you two already ended early; it cannot be requested again");
         }
         Instant now = now();
@@ -177,8 +178,9 @@ public class MentorshipService {
         }
         if (move == Move.ACCEPT) {
             // The mentor's row is the lock every acceptance for this mentor queues on, so the count below sees
-            // every acceptance committed before ours: two accepts racing for the last place cannot both win.
-            lockCandidate(m.mentorId);
+            // every acceptance committed before ours: two accepts racing for the last place cannot both win. The
+            // mentee's row too (both in one order), as a departure takes it before it ends what is open.
+            lockCandidates(List.of(m.mentorId, m.menteeId));
         }
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         MentorshipStatus next = m.state().after(move);
@@ -187,6 +189,9 @@ public class MentorshipService {
         }
         if (move == Move.ACCEPT) {
             checkCapacity(m.mentorId);
+            if (!isActive(m.menteeId)) {
+                throw ProblemException.conflict("The mentee's profile is no longer active");
+            }
         }
         Instant now = now();
         switch (move) {
@@ -232,6 +237,8 @@ public class MentorshipService {
      */
     @Transactional
     public void endAllOf(UUID profileId, String endReason, boolean erase) {
+        // After whatever request, acceptance or publication holds the person's row: what it started is seen here.
+        lockCandidates(List.of(profileId));
         List<Mentorship> open = em.createQuery("""
                 SELECT m FROM Mentorship m WHERE (m.mentorId = :p OR m.menteeId = :p)
                   AND m.status IN ('pending', 'active', 'paused') ORDER BY m.createdAt, m.id""", Mentorship.class)
@@ -326,9 +333,38 @@ public class MentorshipService {
         m.endedAt = now;
     }
 
-    private void lockCandidate(UUID profileId) {
-        em.createNativeQuery("SELECT profile_id FROM matching.candidate WHERE profile_id = :p FOR UPDATE")
-                .setParameter("p", profileId).getResultList();
+    /**
+     * Locks people's rows of the read model, in the order of their ids. Every change that must not cross a person's
+     * departure takes it: a request (the mentee's), an acceptance (both people's), a programme's publication (shared,
+     * everyone it pairs) and the departure itself ({@link #endAllOf}), which then sees what they committed.
+     */
+    public void lockCandidates(java.util.Collection<UUID> profileIds, boolean shared) {
+        if (profileIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("SELECT profile_id FROM matching.candidate WHERE profile_id = ANY(CAST(:p AS uuid[])) "
+                        + "ORDER BY profile_id FOR " + (shared ? "SHARE" : "UPDATE"))
+                .setParameter("p", profileIds.stream().distinct().map(UUID::toString)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+    }
+
+    private void lockCandidates(java.util.Collection<UUID> profileIds) {
+        lockCandidates(profileIds, false);
+    }
+
+    /** Whether a mentorship between the two, either way round, ended early. */
+    public boolean endedEarly(UUID a, UUID b) {
+        return count("""
+                SELECT count(*) FROM matching.mentorship WHERE end_reason = 'ended_early'
+                  AND ((mentor_id = :a AND mentee_id = :b) OR (mentor_id = :b AND mentee_id = :a))""", a, b) > 0;
+    }
+
+    /** Whether the person's profile is active and not erased, as the read model has it. */
+    public boolean isActive(UUID profileId) {
+        return !em.createNativeQuery("""
+                SELECT 1 FROM matching.candidate WHERE profile_id = :p AND status = 'active' AND NOT erased""")
+                .setParameter("p", profileId).getResultList().isEmpty();
     }
 
     private void checkCapacity(UUID mentorId) {

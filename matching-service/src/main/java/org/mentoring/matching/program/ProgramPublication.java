@@ -39,6 +39,25 @@ public class ProgramPublication {
                 throw ProblemException.conflict("Someone this run pairs has left the programme since; run again");
             }
         }
+        // Held until this commits, so a departure that comes meanwhile ends what this starts (endAllOf waits for it);
+        // one that came since the run is refused here, as nothing would end the mentorship it would start.
+        Set<UUID> people = new java.util.TreeSet<>();
+        run.pairs.forEach(pair -> {
+            people.add(pair.menteeId());
+            people.add(pair.mentorId());
+        });
+        mentorships.lockCandidates(people, true);
+        for (UUID person : people) {
+            if (!mentorships.isActive(person)) {
+                throw ProblemException.conflict("Someone this run pairs is no longer active (they left or were erased "
+                        + "since); run again");
+            }
+        }
+        for (ProposedPair pair : run.pairs) {
+            if (mentorships.endedEarly(pair.menteeId(), pair.mentorId())) {
+                throw ProblemException.conflict("Two people this run pairs ended a mentorship early since; run again");
+            }
+        }
         runs.markPublished(p, run);
         String kind = mentorshipKind(p.kind);
         Map<UUID, UUID> groupOfMentor = new HashMap<>();

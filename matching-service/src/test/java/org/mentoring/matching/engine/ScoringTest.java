@@ -169,7 +169,8 @@ class ScoringTest {
         Scoring ended = new Scoring(MentoringKind.CLASSIC, Weights.DEFAULTS, OrgChart.empty(),
                 Set.of(new PairKey("mentee", "mentor")), (a, b) -> true);
         assertEquals(Optional.of(Exclusion.PAIR_ENDED), ended.exclusion(mentee(), mentor()));
-        assertEquals(Optional.empty(), ended.exclusion(mentor(), mentee()));
+        // Either way round: the mentor of the pair that ended is not proposed as the other's mentee either.
+        assertEquals(Optional.of(Exclusion.PAIR_ENDED), ended.exclusion(mentor(), mentee()));
 
         Scoring financeOnly = new Scoring(MentoringKind.CLASSIC, Weights.DEFAULTS, OrgChart.empty(), Set.of(),
                 (a, b) -> "Engineering".equals(b.department()));

@@ -231,6 +231,26 @@ class MentorshipApiTest {
     }
 
     @Test
+    void someoneWhoLeftCanNeitherAskNorBeTakenOnAsAMentee() {
+        Person mentor = people.saved();
+        Person gone = people.person();
+        gone.status = "terminated";
+        gone.save();
+        // Their token may still be valid for a while: a request is refused all the same.
+        gone.as().contentType("application/json").body(Map.of("mentorId", mentor.id, "message", "hi"))
+                .when().post("/v1/mentorships").then().statusCode(422).contentType(PROBLEM)
+                .body("detail", containsString("not active"));
+        // A request made before they left cannot be accepted after.
+        Person leaving = people.saved();
+        String id = request(leaving, mentor, "Hi");
+        leaving.status = "terminated";
+        leaving.version = 2;
+        leaving.save();
+        mentor.as().when().post("/v1/mentorships/" + id + "/accept").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("mentee's profile is no longer active"));
+    }
+
+    @Test
     void peopleWhoGaveTheSameLanguageWithDifferentRegionsShareIt() {
         Person british = people.person();
         british.languages = List.of("en-GB");

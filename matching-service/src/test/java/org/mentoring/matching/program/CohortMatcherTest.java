@@ -106,6 +106,12 @@ class CohortMatcherTest {
         CohortMatcher.Proposal p = new CohortMatcher(in).propose();
         assertTrue(p.pairs().isEmpty());
         assertEquals("only_conflicts", p.unmatched().get(0).reason());
+        // The other way round too: 2 mentored 1 in the mentorship that ended early, and 1 now enrols as the mentee.
+        RunInputs reversed = inputs("one_to_one", List.of(mentor(1, 6, 1, "Kotlin"), mentee(2, 3, "Kotlin")), List.of(),
+                List.of(), List.of(new RunInputs.PairRef(id(1), id(2))));
+        CohortMatcher.Proposal q = new CohortMatcher(reversed).propose();
+        assertTrue(q.pairs().isEmpty(), q.pairs().toString());
+        assertEquals("only_conflicts", q.unmatched().get(0).reason());
     }
 
     @Test

@@ -86,6 +86,29 @@ final class People implements AutoCloseable {
         }
     }
 
+    /** Publishes the person's deactivation (terminated, version 2) and waits until matching holds it. */
+    void deactivate(Person p) throws Exception {
+        String data = state(p).replace("\"status\":\"active\"", "\"status\":\"terminated\"")
+                .replace("\"version\":1", "\"version\":2");
+        EventCatalogue.load().assertConforms("mentoring.profile.deactivated.v1", data);
+        var event = EventEnvelope.cloudEvent(UUID.randomUUID().toString(), "mentoring.profile.deactivated.v1",
+                "/mentoring/profile-service", p.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), data);
+        producer.send(EventEnvelope.record("mentoring.profile.v1", p.id().toString(), event, Map.of())).get();
+        Eventually.await(Duration.ofSeconds(60), () -> status(p.id()), "terminated"::equals, "deactivation of " + p.id());
+    }
+
+    private String status(UUID id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT status FROM matching.candidate WHERE profile_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean known(UUID id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM matching.candidate WHERE profile_id = ?")) {

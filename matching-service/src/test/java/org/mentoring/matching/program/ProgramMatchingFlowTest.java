@@ -263,6 +263,25 @@ class ProgramMatchingFlowTest {
     }
 
     @Test
+    void aRunPairingSomeoneWhoLeftSinceIsNotPublished() throws Exception {
+        People.Person admin = people().person("People", 8, Map.of());
+        People.Person mentor = people().person("Platform", 7, Map.of("Kotlin", 5));
+        People.Person mentee = people().person("Engineering", 3, Map.of());
+        people().publish(admin, mentor, mentee);
+        String id = openProgramme(admin, "one_to_one", Map.of());
+        enrol(mentor, id, "mentor", 1);
+        enrolMentee(mentee, id, "Kotlin");
+        JsonPath run = run(admin, id, null);
+        assertEquals(mentor.id().toString(), pairs(run).get(mentee.id().toString()));
+        // The mentee leaves the organisation after the run: publishing would start a mentorship nothing ends.
+        people().deactivate(mentee);
+        admin.asProgramAdmin().when().post("/v1/programs/" + id + "/matching-runs/" + run.getString("id") + "/publish")
+                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("no longer active"));
+        admin.asProgramAdmin().queryParam("profileId", mentee.id()).when().get("/v1/mentorships")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void pinsAndForbidsGivenWithTheRunRequestAreHonoured() throws Exception {
         People.Person admin = people().person("People", 8, Map.of());
         People.Person strong = people().person("Platform", 7, Map.of("Kotlin", 5));

@@ -145,7 +145,7 @@ class RecommendationApiTest {
         Person american = mentor(5, 5);
         american.languages = List.of("en-US");
         american.save();
-        Person brazilian = mentor(4, 4);
+        Person brazilian = mentor(4, 1);
         brazilian.languages = List.of("pt-BR", "en-AU");
         brazilian.save();
         Person german = mentor(5, 5);
