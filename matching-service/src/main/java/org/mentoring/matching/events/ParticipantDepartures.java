@@ -8,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.mentoring.matching.mentorship.MentorshipService;
+import org.mentoring.matching.program.ProgramErasure;
 import org.mentoring.platform.events.EventHandler;
 import org.mentoring.platform.events.ReceivedEvent;
 
 /**
  * When a person leaves (profile deactivated) or is erased, their open mentorships end and their open requests
- * close; erasure also removes the words they wrote. A deactivation older than what the read model already holds
- * (the person came back since) changes nothing.
+ * close; erasure also removes the words they wrote and what programmes keep about them ({@link ProgramErasure}). A
+ * deactivation older than what the read model already holds changes nothing when the person is employed again at that
+ * later version (active, or on leave since).
  */
 @ApplicationScoped
 public class ParticipantDepartures implements EventHandler {
@@ -24,6 +26,9 @@ public class ParticipantDepartures implements EventHandler {
 
     @Inject
     MentorshipService mentorships;
+
+    @Inject
+    ProgramErasure programmes;
 
     @Inject
     EntityManager em;
@@ -54,6 +59,9 @@ public class ParticipantDepartures implements EventHandler {
         }
         mentorships.endAllOf(left.profileId(),
                 erased ? MentorshipService.END_ERASED : MentorshipService.END_DEACTIVATED, erased);
+        if (erased) {
+            programmes.forget(left.profileId());
+        }
     }
 
     private boolean newerProfileKnown(ProfileLeft left) {
@@ -61,7 +69,9 @@ public class ParticipantDepartures implements EventHandler {
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT version, status FROM matching.candidate WHERE profile_id = :p")
                 .setParameter("p", left.profileId()).getResultList();
+        // Employed again by a later version (active, or on leave since): the late deactivation must not end what
+        // started after it. Still terminated at a later version, it is ended all the same.
         return !rows.isEmpty() && ((Number) rows.get(0)[0]).longValue() > left.version()
-                && "active".equals(rows.get(0)[1]);
+                && !"terminated".equals(rows.get(0)[1]);
     }
 }

@@ -102,19 +102,29 @@ class ParticipantDeparturesTest {
         mentor.as().when().post("/v1/mentorships/" + id + "/accept").then().statusCode(200);
         String stale = BrokerEvents.publish(kafkaConfig, "mentoring.profile.deactivated.v1", mentor.id.toString(),
                 "/mentoring/profile-service", deactivated(mentor, 3));
-        Eventually.await(Duration.ofSeconds(60), () -> {
-            try (var c = dataSource.getConnection();
-                 var ps = c.prepareStatement("SELECT count(*) FROM matching.inbox WHERE event_id = ?")) {
-                ps.setString(1, stale);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, n -> n == 1, "the stale deactivation consumed");
+        Eventually.await(Duration.ofSeconds(60), () -> consumed(stale), n -> n == 1, "the stale deactivation consumed");
         mentee.as().when().get("/v1/mentorships/" + id).then().body("status", equalTo("active"));
+        // On leave at a later version: employed still, so a late deactivation leaves them alone too.
+        mentor.status = "on_leave";
+        mentor.version = 7;
+        mentor.save();
+        String late = BrokerEvents.publish(kafkaConfig, "mentoring.profile.deactivated.v1", mentor.id.toString(),
+                "/mentoring/profile-service", deactivated(mentor, 6));
+        Eventually.await(Duration.ofSeconds(60), () -> consumed(late), n -> n == 1, "the late deactivation consumed");
+        mentee.as().when().get("/v1/mentorships/" + id).then().body("status", equalTo("active"));
+    }
+
+    private int consumed(String eventId) {
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM matching.inbox WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -97,6 +97,33 @@ final class People implements AutoCloseable {
         Eventually.await(Duration.ofSeconds(60), () -> status(p.id()), "terminated"::equals, "deactivation of " + p.id());
     }
 
+    /** Publishes the person's erasure and waits until matching holds it. */
+    void erase(Person p) throws Exception {
+        String data = "{\"profileId\":\"" + p.id() + "\",\"version\":3}";
+        EventCatalogue.load().assertConforms("mentoring.profile.erased.v1", data);
+        var event = EventEnvelope.cloudEvent(UUID.randomUUID().toString(), "mentoring.profile.erased.v1",
+                "/mentoring/profile-service", p.id().toString(), OffsetDateTime.now(ZoneOffset.UTC), data);
+        producer.send(EventEnvelope.record("mentoring.profile.v1", p.id().toString(), event, Map.of())).get();
+        Eventually.await(Duration.ofSeconds(60), () -> erasedWithoutGoals(p.id()), Boolean::booleanValue,
+                "erasure of " + p.id());
+    }
+
+    /** Whether matching holds the person as erased, and their enrolments hold no goals. */
+    private boolean erasedWithoutGoals(UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT (SELECT erased FROM matching.candidate WHERE profile_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+                        + "matching.enrolment WHERE profile_id = ? AND goals <> '[]'::jsonb)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String status(UUID id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT status FROM matching.candidate WHERE profile_id = ?")) {

@@ -3,6 +3,7 @@ package org.mentoring.matching.program;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,8 +263,11 @@ class ProgramMatchingFlowTest {
         assertEquals("peer", startedEvents(peer, 1).get(0).get("kind").asText());
     }
 
-    @Test
-    void aRunPairingSomeoneWhoLeftSinceIsNotPublished() throws Exception {
+    /** A one-to-one programme of one mentor (Platform) and one mentee (Engineering), run once: they are paired. */
+    private record OnePair(People.Person admin, People.Person mentor, People.Person mentee, String id, JsonPath run) {
+    }
+
+    private OnePair onePairRun() throws Exception {
         People.Person admin = people().person("People", 8, Map.of());
         People.Person mentor = people().person("Platform", 7, Map.of("Kotlin", 5));
         People.Person mentee = people().person("Engineering", 3, Map.of());
@@ -273,12 +277,41 @@ class ProgramMatchingFlowTest {
         enrolMentee(mentee, id, "Kotlin");
         JsonPath run = run(admin, id, null);
         assertEquals(mentor.id().toString(), pairs(run).get(mentee.id().toString()));
+        return new OnePair(admin, mentor, mentee, id, run);
+    }
+
+    @Test
+    void aRunPairingSomeoneWhoLeftSinceIsNotPublished() throws Exception {
+        OnePair c = onePairRun();
         // The mentee leaves the organisation after the run: publishing would start a mentorship nothing ends.
-        people().deactivate(mentee);
-        admin.asProgramAdmin().when().post("/v1/programs/" + id + "/matching-runs/" + run.getString("id") + "/publish")
-                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("no longer active"));
-        admin.asProgramAdmin().queryParam("profileId", mentee.id()).when().get("/v1/mentorships")
+        people().deactivate(c.mentee());
+        String runPath = "/v1/programs/" + c.id() + "/matching-runs/" + c.run().getString("id");
+        c.admin().asProgramAdmin().when().post(runPath + "/publish").then().statusCode(409).contentType(PROBLEM).body("detail", containsString("no longer active"));
+        c.admin().asProgramAdmin().queryParam("profileId", c.mentee().id()).when().get("/v1/mentorships")
                 .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void anErasedPersonIsKeptInRunsAndEnrolmentsByIdAndRoleOnly() throws Exception {
+        OnePair c = onePairRun();
+        assertTrue(c.run().getList("pairs[0].reasons", String.class).contains("different department: Platform"));
+
+        people().erase(c.mentor());
+        JsonPath after = c.admin().asProgramAdmin().when()
+                .get("/v1/programs/" + c.id() + "/matching-runs/" + c.run().getString("id"))
+                .then().statusCode(200).extract().jsonPath();
+        String theirs = "inputs.participants.find { it.profileId == '" + c.mentor().id() + "' }";
+        assertEquals("mentor", after.getString(theirs + ".role"));
+        assertEquals(null, after.getString(theirs + ".department"));
+        assertEquals(Map.of(), after.getMap(theirs + ".skills"));
+        assertEquals(List.of(), after.getList("pairs[0].reasons"));
+        assertEquals(List.of(), after.getList("pairs[0].goalSkills"));
+        // The other participant keeps what the run knew of them.
+        assertEquals("Engineering", after.getString("inputs.participants.find { it.profileId == '" + c.mentee().id()
+                + "' }.department"));
+        people().erase(c.mentee());
+        c.admin().asProgramAdmin().when().get("/v1/programs/" + c.id() + "/enrolments").then().statusCode(200)
+                .body("items.find { it.profileId == '" + c.mentee().id() + "' }.goals", hasSize(0));
     }
 
     @Test
