@@ -167,6 +167,40 @@ class FeedbackRequestFlowTest extends FeedbackTestBase {
     }
 
     @Test
+    void aSessionMarkedHeldAfterOneOfThePairWasErasedAsksAboutNoOne() {
+        UUID mentor = person("Engineering", "Berlin", 6);
+        UUID mentee = person("Engineering", "Berlin", 2);
+        UUID mentorship = mentorship(null, mentor, mentee, now().minusDays(3));
+        erase(mentor);
+        // Held yesterday, marked held today by the mentee: the completed event still names both.
+        UUID session = completedSession(mentorship, null, now().minusDays(1), mentor, mentee);
+        UUID request = awaitRequest(mentee, "session", "session_id", session);
+        assertTrue(first("SELECT about_profile_id FROM feedback.feedback_request WHERE id = ?", request).isEmpty());
+        as(mentee).contentType("application/json").body(Map.of("rating", 5, "comment", "Good session"))
+                .post("/v1/feedback/requests/" + request + "/answer").then().statusCode(201);
+        assertEquals(0, count("SELECT count(*) FROM feedback.feedback_answer WHERE about_profile_id = ?", mentor));
+        assertEquals(0, count("SELECT count(*) FROM feedback.mentor_quality WHERE profile_id = ?", mentor));
+        assertEquals(0, count("SELECT count(*) FROM feedback.feedback_request WHERE profile_id = ?", mentor));
+    }
+
+    @Test
+    void aLateDeactivationLeavesTheRequestsOfSomeoneEmployedAgainOpen() {
+        UUID mentor = person("Engineering", "Berlin", 6);
+        UUID mentee = person("Engineering", "Berlin", 2);
+        UUID mentorship = mentorship(null, mentor, mentee, now().minusDays(3));
+        UUID session = completedSession(mentorship, null, now().minusHours(1), mentor, mentee);
+        UUID request = awaitRequest(mentee, "session", "session_id", session);
+        // The read model already holds the mentee at version 5 (employed again); the deactivation of version 2 comes
+        // late, then an update of version 6 on the same key, consumed after it.
+        runSql("UPDATE feedback.person SET version = 5 WHERE profile_id = ?", mentee);
+        deactivate(mentee);
+        profileChange("mentoring.profile.updated.v1", mentee, "active", 6);
+        Eventually.await(WAIT, () -> count("SELECT count(*) FROM feedback.person WHERE profile_id = ? AND version = 6",
+                mentee), n -> n == 1, "the update after the late deactivation");
+        assertEquals("open", first("SELECT status FROM feedback.feedback_request WHERE id = ?", request).orElseThrow());
+    }
+
+    @Test
     void anExpiredRequestCannotBeAnsweredAndAnAnswerIsFrozenAfterTheEditWindow() {
         UUID mentor = person("Engineering", "Berlin", 6);
         UUID mentee = person("Engineering", "Berlin", 2);

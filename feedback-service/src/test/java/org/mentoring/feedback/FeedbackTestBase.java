@@ -96,13 +96,18 @@ abstract class FeedbackTestBase {
     }
 
     void deactivate(UUID person) {
+        profileChange("mentoring.profile.deactivated.v1", person, "terminated", 2);
+    }
+
+    /** Publishes a change of the person's profile: its status at the given version. */
+    void profileChange(String type, UUID person, String status, long version) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("profileId", person);
         data.put("email", email(person));
-        data.put("status", "terminated");
-        data.put("version", 2);
+        data.put("status", status);
+        data.put("version", version);
         data.put("changedAt", now());
-        publish("mentoring.profile.deactivated.v1", person, data);
+        publish(type, person, data);
     }
 
     void erase(UUID person) {

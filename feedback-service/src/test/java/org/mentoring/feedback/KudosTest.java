@@ -18,6 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.mentoring.platform.testing.EventCatalogue;
+import org.mentoring.platform.testing.Eventually;
 import org.mentoring.platform.testing.MentoringTestResource;
 
 /** Kudos between colleagues and the recognition profile they build. */
@@ -104,5 +105,12 @@ class KudosTest extends FeedbackTestBase {
         asStranger("integration").contentType("application/json").body(Map.of("toProfileId", bob, "message", "Hi"))
                 .post("/v1/kudos").then().statusCode(403).contentType(PROBLEM);
         assertEquals(before, count("SELECT count(*) FROM feedback.kudos WHERE from_profile_id = ?", alice));
+        // Someone who left, whose token is still valid for a while, gives none.
+        deactivate(carol);
+        Eventually.await(WAIT, () -> count("SELECT count(*) FROM feedback.person WHERE profile_id = ? AND status = "
+                + "'terminated'", carol), n -> n == 1, "carol's departure");
+        as(carol).contentType("application/json").body(Map.of("toProfileId", alice, "message", "Bye, and thanks"))
+                .post("/v1/kudos").then().statusCode(422).contentType(PROBLEM);
+        assertEquals(0, count("SELECT count(*) FROM feedback.kudos WHERE from_profile_id = ?", carol));
     }
 }

@@ -70,7 +70,13 @@ class PersonalDataTest extends FeedbackTestBase {
 
         Eventually.await(WAIT, () -> count("SELECT count(*) FROM feedback.outbox WHERE sent_at IS NULL"), n -> n == 0,
                 "the outbox relayed every event");
+        // Dead letters: one that names the person, and one that is not text at all (which must not stop the erasure).
+        UUID unreadable = UUID.randomUUID();
+        deadLetter(unreadable, "someone-else", new byte[] {(byte) 0xff, 0, (byte) 0xc3});
+        deadLetter(UUID.randomUUID(), "another-key",
+                ("{\"mentorId\":\"" + person + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         erase(person);
+        assertEquals(1, count("SELECT count(*) FROM feedback.dead_letter WHERE id = ?", unreadable));
 
         // Every table of the schema: no id, email, comment or kudos message of the person is left.
         List<String> tables = rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'feedback' "
@@ -107,5 +113,18 @@ class PersonalDataTest extends FeedbackTestBase {
                 .body("items[0].comment", nullValue());
         as(person).get("/v1/feedback/requests").then().statusCode(404).contentType(PROBLEM);
         assertFalse(rows("SELECT data FROM feedback.outbox").toString().contains(person.toString()));
+    }
+
+    private void deadLetter(UUID id, String key, byte[] payload) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("INSERT INTO feedback.dead_letter (id, "
+                + "topic, kafka_partition, kafka_offset, record_key, headers, payload, reason, attempts) "
+                + "VALUES (?, 'mentoring.mentorship.v1', 0, 0, ?, '{}', ?, 'unreadable', 1)")) {
+            ps.setObject(1, id);
+            ps.setString(2, key);
+            ps.setBytes(3, payload);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

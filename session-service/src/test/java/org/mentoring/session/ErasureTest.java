@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -61,9 +63,18 @@ class ErasureTest {
         pair.mentor().api().body("{\"title\":\"Actionitem-" + tag + "\",\"ownerId\":\"" + mentee.id() + "\"}")
                 .post("/v1/goals/" + goal + "/action-items").then().statusCode(201);
         mentee.api().post("/v1/calendars/me/token").then().statusCode(201);
+        // A place and a personal meeting link name their owner; a dead letter of their profile event holds it all.
+        UUID deadLetter = UUID.randomUUID();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE session.session SET location = 'Room-" + tag + "', meeting_link = "
+                    + "'https://meet.example.com/my/Link-" + tag + "' WHERE id = '" + past + "'");
+            st.executeUpdate("INSERT INTO session.dead_letter (id, topic, kafka_partition, kafka_offset, record_key, "
+                    + "headers, payload, reason, attempts) VALUES ('" + deadLetter + "', 'mentoring.profile.v1', 0, 0, '"
+                    + mentee.id() + "', '{}', convert_to('{\"email\":\"" + mentee.email() + "\"}', 'UTF8'), 'x', 1)");
+        }
         List<String> needles = List.of(mentee.name(), mentee.email(), "E-" + tag, "Menteenote-" + tag,
                 "Sharednote-" + tag, "Agenda-" + tag, "Goaltitle-" + tag, "Goalwhy-" + tag, "Milestone-" + tag,
-                "Actionitem-" + tag, "Cancelnote-" + tag);
+                "Actionitem-" + tag, "Cancelnote-" + tag, "Room-" + tag, "Link-" + tag);
         assertTrue(rowsMentioning(needles).size() > 5, "the fixture wrote the person's data: " + rowsMentioning(needles));
         assertEquals(1, Fixtures.count(db, "SELECT count(*) FROM session.calendar_feed WHERE profile_id = '"
                 + mentee.id() + "'"));
@@ -74,6 +85,7 @@ class ErasureTest {
                 + " WHERE erased AND profile_id = '" + mentee.id() + "'"), n -> n == 1, "erasure applied");
 
         assertEquals(List.of(), rowsMentioning(needles));
+        assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM session.dead_letter WHERE id = '" + deadLetter + "'"));
         assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM session.calendar_feed WHERE profile_id = '"
                 + mentee.id() + "'"));
         assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM session.private_note WHERE author_id = '"

@@ -269,6 +269,11 @@ class SessionApiTest {
                 .post("/v1/sessions").then().statusCode(404).contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?status=maybe").then().statusCode(400).contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?from=yesterday").then().statusCode(400).contentType(Fixtures.PROBLEM);
+        // Dates Java reads and the database cannot hold: a bad request, not a failure of the service.
+        pair.mentor().api().body(Fixtures.session(pair.mentorshipId(), "+300000-01-01T09:00:00", 60, "Europe/Berlin"))
+                .post("/v1/sessions").then().statusCode(400).contentType(Fixtures.PROBLEM);
+        pair.mentor().api().queryParam("from", "+300000-01-01T00:00:00Z").get("/v1/sessions")
+                .then().statusCode(400).contentType(Fixtures.PROBLEM);
         pair.mentor().api().get("/v1/sessions?limit=many").then().statusCode(400).contentType(Fixtures.PROBLEM)
                 .body("errors[0].field", equalTo("limit"));
         pair.mentor().api().get("/v1/sessions?cursor=not-a-cursor").then().statusCode(400)

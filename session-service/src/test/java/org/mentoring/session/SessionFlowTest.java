@@ -90,6 +90,12 @@ class SessionFlowTest {
         Eventually.await(Duration.ofSeconds(60),
                 () -> pair.mentor().api().get("/v1/sessions/" + upcoming).then().extract().<String>path("cancelReason"),
                 "participant_left"::equals, "the session cancelled because the mentee left");
+        // Until matching ends the mentorship, neither the mentee (their token may still be valid) nor the mentor can
+        // plan another session with them.
+        for (Fixtures.Person who : List.of(pair.mentor(), pair.mentee())) {
+            who.api().body(Fixtures.session(pair.mentorshipId(), LocalDate.now().plusDays(6).atTime(9, 0).toString(),
+                    60, "Europe/Berlin")).post("/v1/sessions").then().statusCode(409).contentType(Fixtures.PROBLEM);
+        }
     }
 
     private static String schedule(Fixtures.Pair pair, String start, boolean proposal) {

@@ -134,6 +134,10 @@ class HostileInputTest extends AgainstTheSystem {
         String path = op.path();
         List<JsonNode> parameters = new ArrayList<>();
         op.operation().path("parameters").forEach(parameters::add);
+        // The request line stays within the HTTP server's 4096 characters, whatever values are drawn: an operation
+        // with a dozen query parameters could otherwise get several of the 1,000-character values at once, and the
+        // server's 414 before any validation.
+        int queryChars = 0;
         for (JsonNode p : parameters) {
             String name = p.path("name").asText();
             String in = p.path("in").asText();
@@ -141,8 +145,12 @@ class HostileInputTest extends AgainstTheSystem {
                 String value = random.nextInt(4) == 0 ? UUID.randomUUID().toString() : BAD_IDS[random.nextInt(BAD_IDS.length)];
                 path = path.replace("{" + name + "}", value);
             } else if (in.equals("query") && random.nextBoolean()) {
-                Object value = BAD_QUERY_VALUES[random.nextInt(BAD_QUERY_VALUES.length)];
-                spec = spec.queryParam(name, encode(String.valueOf(value)));
+                String value = encode(String.valueOf(BAD_QUERY_VALUES[random.nextInt(BAD_QUERY_VALUES.length)]));
+                if (queryChars + value.length() > 2500) {
+                    value = "abc";
+                }
+                queryChars += name.length() + value.length() + 2;
+                spec = spec.queryParam(name, value);
             } else if (in.equals("header") && random.nextBoolean()) {
                 spec = spec.header(name, String.valueOf(BAD_QUERY_VALUES[random.nextInt(BAD_QUERY_VALUES.length)]));
             }

@@ -43,6 +43,10 @@ public class KudosService {
                 input.toProfileId()) == 0) {
             throw ProblemException.notFound("Profile", input.toProfileId());
         }
+        // Nor from someone who left, whose token may still be valid for a while.
+        if (sql.count("SELECT count(*) FROM person WHERE profile_id = ? AND (erased OR status = 'terminated')", from) > 0) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Your profile is not active, so you cannot give kudos");
+        }
         if (input.mentorshipId() != null && sql.count("SELECT count(DISTINCT profile_id) FROM mentorship_participant "
                 + "WHERE mentorship_id = ? AND profile_id IN (?, ?)", input.mentorshipId(), from, input.toProfileId()) < 2) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "mentorshipId: kudos about a mentorship go between "

@@ -52,7 +52,9 @@ public class Erasure {
         String pattern = "%" + profileId + "%";
         sql.update("DELETE FROM outbox WHERE sent_at IS NOT NULL AND (data LIKE ? OR record_key = ?)", pattern,
                 profileId.toString());
-        sql.update("DELETE FROM dead_letter WHERE record_key = ? OR convert_from(payload, 'UTF8') LIKE ?",
-                profileId.toString(), pattern);
+        // Matched on the payload's bytes: decoding every dead letter as UTF-8 fails on the first one that is not
+        // (what a dead letter often is), and with it the whole erasure.
+        sql.update("DELETE FROM dead_letter WHERE record_key = ? OR position(convert_to(?, 'UTF8') IN payload) > 0",
+                profileId.toString(), profileId.toString());
     }
 }

@@ -63,9 +63,11 @@ public class ProfileProjection implements EventHandler {
         EventData.require(p.profileId(), "profileId", event);
         EventData.require(p.status(), "status", event);
         EventData.require(p.version(), "version", event);
-        sql.update(UPSERT, p.profileId(), p.externalId(), p.email(), p.department(), p.location(), p.level(),
-                p.status(), p.version());
-        if (DEACTIVATED.equals(event.type()) || "terminated".equals(p.status())) {
+        int applied = sql.update(UPSERT, p.profileId(), p.externalId(), p.email(), p.department(), p.location(),
+                p.level(), p.status(), p.version());
+        // Only a deactivation newer than what is held closes requests: a late one (a replayed dead letter, say) must
+        // not close those of a person employed again since.
+        if (applied > 0 && (DEACTIVATED.equals(event.type()) || "terminated".equals(p.status()))) {
             requests.closeOpenRequestsOf(p.profileId());
         }
     }

@@ -107,12 +107,15 @@ public class RequestIssuer {
         List<FeedbackRequest> created = sql.list("""
                 INSERT INTO feedback_request (id, profile_id, about_profile_id, author_role, kind, mentorship_id,
                     session_id, program_id, check_in_id, occurrence, status, created_at, expires_at, changed_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?
+                SELECT ?, ?, CASE WHEN EXISTS (SELECT 1 FROM person WHERE profile_id = ? AND erased) THEN NULL
+                                  ELSE CAST(? AS uuid) END, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM person WHERE profile_id = ? AND (erased OR status = 'terminated'))
                 ON CONFLICT DO NOTHING
                 RETURNING\s""" + FeedbackRequest.COLUMNS, FeedbackRequest::read,
-                UUID.randomUUID(), p.profileId(), about, p.role(), kind, mentorshipId, sessionId, programId, checkInId,
-                occurrence, now, now.plus(config.requestExpiry()), now, p.profileId());
+                // Never about someone erased (a session held before their erasure, marked held after it): the
+                // answer would tie a rating and a comment to their id again.
+                UUID.randomUUID(), p.profileId(), about, about, p.role(), kind, mentorshipId, sessionId, programId,
+                checkInId, occurrence, now, now.plus(config.requestExpiry()), now, p.profileId());
         created.forEach(r -> events.requested(r.eventData()));
         return created.size();
     }

@@ -171,7 +171,8 @@ public class ProblemMappers {
     /**
      * A database refusal that is the client's doing rather than a bug, found by SQLSTATE anywhere in the cause chain:
      * a unique value taken by a concurrent request after the service checked it (23505: 409), text the database
-     * cannot store, such as U+0000 (22P05, 22021, and 22023 which the driver raises for a zero byte: 400), and a
+     * cannot store, such as U+0000 (22P05, 22021, and 22023 which the driver raises for a zero byte: 400), a date or
+ * number past what it can hold (22008, 22003: 400; Java reads the year 300000, PostgreSQL refuses it), and a
      * deadlock or serialization failure between concurrent requests (40P01, 40001: 503, retry). Nothing was written:
      * the statement failed and its transaction rolled back. Null for anything else.
      */
@@ -184,6 +185,9 @@ public class ProblemMappers {
                 case "22P05", "22021", "22023":
                     return Problem.of(ProblemType.VALIDATION,
                             "A text value holds a character that cannot be stored, such as U+0000");
+                case "22008", "22003":
+                    return Problem.of(ProblemType.VALIDATION,
+                            "A date or a number is outside the range that can be stored");
                 case "40P01", "40001":
                     return Problem.of(ProblemType.UNAVAILABLE,
                             "The request collided with a concurrent one and changed nothing; retry it");

@@ -13,7 +13,7 @@ class DatabaseRefusalTest {
     void aUniqueValueTakenMeanwhileIsAConflictUnstorableTextABadRequestAndACollisionARetry() {
         assertEquals(409, ProblemMappers.refusedByDatabase(
                 new IllegalStateException("flush", new RuntimeException(new SQLException("duplicate key", "23505")))).status());
-        for (String state : new String[] {"22P05", "22021", "22023"}) {
+        for (String state : new String[] {"22P05", "22021", "22023", "22008", "22003"}) {
             assertEquals(400, ProblemMappers.refusedByDatabase(new RuntimeException(new SQLException("nul", state))).status());
         }
         for (String state : new String[] {"40P01", "40001"}) {

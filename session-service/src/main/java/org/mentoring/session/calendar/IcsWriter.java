@@ -99,9 +99,21 @@ public class IcsWriter {
         Person organizer = s.organizerId.equals(s.mentorId) ? mentor : mentee;
         if (organizer != null && organizer.email != null && !organizer.erased) {
             ParameterList params = new ParameterList(List.of(new Cn(name(organizer))));
-            event.add(new Organizer(params, URI.create("mailto:" + organizer.email)));
+            event.add(new Organizer(params, mailto(organizer.email)));
         }
         return event;
+    }
+
+    /**
+     * A mailto URI of an address as stored: characters an address may hold and a URI may not ({@code |}, {@code {},
+     * {@code %}) are escaped rather than failing the whole feed.
+     */
+    static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("no mailto URI for a stored address", e);
+        }
     }
 
     public static String uid(UUID sessionId) {

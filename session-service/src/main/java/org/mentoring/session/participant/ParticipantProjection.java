@@ -101,6 +101,10 @@ public class ParticipantProjection implements EventHandler {
         sessions.eraseNotesOf(id);
         goals.eraseOf(id);
         calendars.erase(id);
+        // Dead letters of the person's own profile events hold their whole profile (name, email, employee id); those
+        // of other topics name people by id only, and stay for whoever replays them.
+        em.createNativeQuery("DELETE FROM dead_letter WHERE topic = 'mentoring.profile.v1' AND record_key = :k")
+                .setParameter("k", id.toString()).executeUpdate();
     }
 
     private void program(ParticipantEvents.ProgramChanged p, ReceivedEvent event) {

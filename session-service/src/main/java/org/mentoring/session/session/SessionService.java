@@ -53,6 +53,7 @@ public class SessionService {
         Mentorship mentorship = lockMentorship(request.mentorshipId(), access);
         UUID me = access.requireParticipant(mentorship, "Mentorship", request.mentorshipId());
         requireRunning(mentorship);
+        requirePresent(mentorship);
         ZoneId zone = zone(request.timeZone() != null ? request.timeZone() : ownTimeZone(me));
         ZonedDateTime first = request.start().atZone(zone);
         int count = request.recurrence() == null ? 1 : request.recurrence().count();
@@ -110,6 +111,7 @@ public class SessionService {
         UUID me = access.requireParticipant(mentorshipOf(s), "Session", id);
         requireAnswerable(s, me);
         requireRunning(mentorshipOf(s));
+        requirePresent(mentorshipOf(s));
         requireNoConflict(s);
         s.status = SessionStatus.scheduled;
         s.proposedBy = null;
@@ -139,6 +141,7 @@ public class SessionService {
         UUID me = access.requireParticipant(mentorshipOf(s), "Session", id);
         requireOpen(s, "rescheduled");
         requireRunning(mentorshipOf(s));
+        requirePresent(mentorshipOf(s));
         ZoneId zone = request.timeZone() == null ? ZoneId.of(s.timeZone) : zone(request.timeZone());
         int minutes = request.durationMinutes() == null ? s.durationMinutes : request.durationMinutes();
         s.placeAt(request.start().atZone(zone), minutes);
@@ -299,7 +302,10 @@ public class SessionService {
     public void eraseNotesOf(UUID profileId) {
         em.createNativeQuery("DELETE FROM private_note WHERE author_id = :p").setParameter("p", profileId)
                 .executeUpdate();
-        em.createQuery("UPDATE Session SET sharedNotes = NULL, agenda = NULL, cancelNote = NULL WHERE mentorId = :p OR menteeId = :p")
+        // The place and the meeting link too: a room or a personal meeting link often names its owner
+        // ("Jane's office", a personal video room), and calendar feeds serve both.
+        em.createQuery("UPDATE Session SET sharedNotes = NULL, agenda = NULL, cancelNote = NULL, location = NULL, "
+                        + "meetingLink = NULL WHERE mentorId = :p OR menteeId = :p")
                 .setParameter("p", profileId).executeUpdate();
     }
 
@@ -385,6 +391,21 @@ public class SessionService {
         if (!m.isRunning()) {
             throw ProblemException.conflict("mentorship " + m.mentorshipId + " is " + m.status
                     + "; sessions are planned only while it is active or paused");
+        }
+    }
+
+    /**
+     * Neither of the pair has left or been erased: a still-valid token of someone who left, or their partner, cannot
+     * plan sessions with them until matching ends the mentorship. Both rows are held (shared) until this commits, so
+     * a departure applied meanwhile waits for it and then cancels what it planned.
+     */
+    private void requirePresent(Mentorship m) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT profile_id, erased OR status = 'terminated' FROM person "
+                        + "WHERE profile_id IN (:a, :b) ORDER BY profile_id FOR SHARE")
+                .setParameter("a", m.mentorId).setParameter("b", m.menteeId).getResultList();
+        if (rows.stream().anyMatch(r -> Boolean.TRUE.equals(r[1]))) {
+            throw ProblemException.conflict("one of the pair has left the organisation; sessions are no longer planned");
         }
     }
 
