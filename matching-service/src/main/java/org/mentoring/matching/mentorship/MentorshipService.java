@@ -93,13 +93,15 @@ public class MentorshipService {
         if (mentorId.equals(menteeId)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "You cannot ask yourself to be your mentor");
         }
-        // Locking the requester's row serialises their requests, so two racing duplicates cannot both pass, and
-        // serialises them with their departure (endAllOf takes the same lock), so no request outlives it.
-        Party mentee = party(menteeId, true).orElseThrow(() -> ProblemException.notFound("Profile", menteeId));
+        // Both people's rows, in one order: two racing duplicates cannot both pass, nor two requests between the same
+        // two people in opposite directions (each locking only its requester, both found no open request); and either
+        // one's departure (endAllOf takes the same lock) comes before or after, so no request outlives it.
+        lockCandidates(List.of(menteeId, mentorId));
+        Party mentee = party(menteeId).orElseThrow(() -> ProblemException.notFound("Profile", menteeId));
         if (!mentee.active()) {
             throw unprocessable("Your profile is not active, so you cannot ask for mentoring");
         }
-        Party mentor = party(mentorId, false).filter(Party::active)
+        Party mentor = party(mentorId).filter(Party::active)
                 .orElseThrow(() -> ProblemException.notFound("Profile", mentorId));
         if (mentee.chain().contains(mentorId)) {
             throw unprocessable("Conflict of interest: the person you asked is in your management chain");
@@ -393,11 +395,11 @@ public class MentorshipService {
     private record Party(boolean active, List<String> languages, List<UUID> chain, boolean openToRequests) {
     }
 
-    private java.util.Optional<Party> party(UUID profileId, boolean lock) {
+    private java.util.Optional<Party> party(UUID profileId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT status = 'active' AND NOT erased, languages, management_chain, COALESCE(open_to_requests, FALSE)
-                FROM matching.candidate WHERE profile_id = :p""" + (lock ? " FOR UPDATE" : ""))
+                FROM matching.candidate WHERE profile_id = :p""")
                 .setParameter("p", profileId).getResultList();
         if (rows.isEmpty()) {
             return java.util.Optional.empty();

@@ -231,6 +231,32 @@ class MentorshipApiTest {
     }
 
     @Test
+    void twoPeopleAskingEachOtherAtOnceGetOneRequest() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Person a = people.saved();
+                Person b = people.saved();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                var ab = two.submit(() -> asks(start, a, b));
+                var ba = two.submit(() -> asks(start, b, a));
+                start.countDown();
+                // One of them opens the request; the other finds it open, whichever comes first.
+                assertEquals(List.of(201, 409), java.util.stream.Stream.of(ab.get(), ba.get()).sorted().toList());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static int asks(java.util.concurrent.CountDownLatch start, Person mentee, Person mentor)
+            throws InterruptedException {
+        start.await();
+        return mentee.as().contentType("application/json").body(Map.of("mentorId", mentor.id.toString(), "message", "hi"))
+                .when().post("/v1/mentorships").then().extract().statusCode();
+    }
+
+    @Test
     void someoneWhoLeftCanNeitherAskNorBeTakenOnAsAMentee() {
         Person mentor = people.saved();
         Person gone = people.person();
