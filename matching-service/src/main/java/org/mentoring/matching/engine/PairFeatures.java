@@ -14,14 +14,16 @@ import java.util.TreeSet;
  * @param goalCoverage priority-weighted share of the mentee's goals the mentor's proficiency reaches
  * @param coveredGoals the goals the mentor fully covers, in the mentee's order
  * @param partlyCoveredGoals goals where the mentor has the skill below the target level
- * @param levelGap mentor level minus mentee level
+ * @param levelGap mentor level minus mentee level; 0 when either level is unknown
+ * @param levelsKnown whether both levels are known (else the seniority fit is {@link #UNKNOWN_SENIORITY_FIT})
  * @param sharedLanguages languages both speak, sorted
  * @param overlapHours daily hours both are at work
  * @param quality damped average rating mapped from 1-5 to [0, 1]
  * @param dampedRating the damped average rating itself (1-5)
  */
 public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<String> partlyCoveredGoals,
-        int goalCount, int levelGap, double seniorityFit, boolean otherDepartment, boolean otherLocation,
+        int goalCount, int levelGap, boolean levelsKnown, double seniorityFit, boolean otherDepartment,
+        boolean otherLocation,
         Set<String> sharedLanguages, double overlapHours, int remainingCapacity, double quality,
         double dampedRating) {
 
@@ -47,12 +49,13 @@ public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<
                 partly.add(goal.skill());
             }
         }
-        int gap = mentor.level() - mentee.level();
+        boolean levelsKnown = mentee.levelKnown() && mentor.levelKnown();
+        int gap = levelsKnown ? mentor.level() - mentee.level() : 0;
         Set<String> shared = new TreeSet<>(mentee.languages());
         shared.retainAll(mentor.languages());
         double rating = dampedRating(mentor.ratingCount(), mentor.ratingSum(), weights);
         return new PairFeatures(wanted == 0 ? 0 : reached / wanted, covered, partly, mentee.goals().size(), gap,
-                seniorityFit(kind, gap), !eq(mentee.department(), mentor.department()),
+                levelsKnown, levelsKnown ? seniorityFit(kind, gap) : UNKNOWN_SENIORITY_FIT, !eq(mentee.department(), mentor.department()),
                 !eq(mentee.location(), mentor.location()), shared, overlapHours(mentee, mentor),
                 mentor.remainingCapacity(), (rating - 1) / 4, rating);
     }
@@ -67,6 +70,9 @@ public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<
     }
 
     /** Classic: 1-3 levels above is ideal; peer: same or adjacent level; reverse: the mentor is junior. */
+    /** The seniority fit of a pair one of whose levels is unknown: halfway, as likely right as wrong. */
+    static final double UNKNOWN_SENIORITY_FIT = 0.5;
+
     static double seniorityFit(MentoringKind kind, int gap) {
         return switch (kind) {
             case CLASSIC -> gap >= 1 && gap <= 3 ? 1.0 : gap == 4 ? 0.5 : gap > 4 ? 0.25 : 0.0;

@@ -12,7 +12,7 @@ import org.mentoring.platform.web.LanguageTags;
 /**
  * What the engine knows about one participant, on either side of a pair.
  *
- * @param level seniority level, higher is more senior
+ * @param level seniority level, higher is more senior; {@link #UNKNOWN_LEVEL} when the HRIS gave none
  * @param languages the languages the person speaks, as language tags; kept as their language subtags only
  *        ({@code en} for {@code en-GB}), since a pair who gave en-GB and en-US can mentor each other in English
  * @param skills skill name -> proficiency 1-5
@@ -37,6 +37,13 @@ public record Person(String id, int level, String department, String location, Z
         if (capacity < 0 || activeMentees < 0 || ratingCount < 0) {
             throw new IllegalArgumentException("negative capacity, load or rating count for " + id);
         }
+    }
+
+    /** The level of someone whose profile has none: seniority then neither helps nor hurts a pair, and is not named. */
+    public static final int UNKNOWN_LEVEL = Integer.MIN_VALUE;
+
+    public boolean levelKnown() {
+        return level != UNKNOWN_LEVEL;
     }
 
     public int remainingCapacity() {

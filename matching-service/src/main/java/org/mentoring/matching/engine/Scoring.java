@@ -105,9 +105,10 @@ public final class Scoring {
             reasons.add("some experience in " + String.join(", ", f.partlyCoveredGoals()));
         }
         int gap = f.levelGap();
-        if (gap == 0) {
+        // Nothing is said about a seniority nobody gave.
+        if (f.levelsKnown() && gap == 0) {
             reasons.add("works at your level");
-        } else {
+        } else if (f.levelsKnown()) {
             reasons.add("works " + Math.abs(gap) + (Math.abs(gap) == 1 ? " level " : " levels ")
                     + (gap > 0 ? "above" : "below") + " you");
         }

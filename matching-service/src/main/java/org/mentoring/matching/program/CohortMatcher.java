@@ -343,7 +343,8 @@ public final class CohortMatcher {
                 goals.add(new Goal(skill, g.priority(), g.targetLevel()));
             }
         }
-        return new Person(p.profileId().toString(), p.level() == null ? 0 : p.level(), p.department(), p.location(),
+        return new Person(p.profileId().toString(), p.level() == null ? Person.UNKNOWN_LEVEL : p.level(),
+                p.department(), p.location(),
                 zone(p.timeZone()), Set.copyOf(p.languages()), p.skills(), goals, List.of(), Math.max(0, p.capacity()),
                 0, p.quality() == null ? 0 : p.ratingCount(), ratingSum(p.quality(), p.ratingCount()));
     }

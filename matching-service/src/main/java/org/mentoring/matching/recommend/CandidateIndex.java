@@ -173,7 +173,7 @@ public class CandidateIndex {
             }
         }
         Set<String> languages = Set.of(strings(rs.getArray(7)));
-        int level = rs.getInt(8);
+        int level = rs.getObject(8) == null ? Person.UNKNOWN_LEVEL : rs.getInt(8);
         int capacity = rs.getInt(14);
         Double quality = (Double) rs.getObject(17);
         int ratingCount = rs.getInt(18);

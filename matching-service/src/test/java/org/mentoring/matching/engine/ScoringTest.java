@@ -143,6 +143,18 @@ class ScoringTest {
     }
 
     @Test
+    void aLevelNobodyGaveIsNeitherScoredNorNamed() {
+        Person unlevelled = new Person("mentor", Person.UNKNOWN_LEVEL, "Finance", "Lisbon", LISBON, Set.of("en"),
+                Map.of("Kotlin", 5), List.of(), List.of(), 3, 0, 0, 0);
+        PairScore score = classic.score(mentee(), unlevelled);
+        assertTrue(score.reasons().stream().noneMatch(r -> r.contains("level")), score.reasons().toString());
+        // Halfway: as likely a good fit as a bad one (the weight of seniority in the classic kind is 0.15).
+        assertEquals(0.15 * 0.5, score.breakdown().of(ScoreBreakdown.Component.SENIORITY), 1e-12);
+        assertEquals(0, PairFeatures.of(mentee(), unlevelled, MentoringKind.CLASSIC, Weights.DEFAULTS).levelGap());
+        assertTrue(classic.score(mentee(), mentor()).reasons().contains("works 2 levels above you"));
+    }
+
+    @Test
     void aLanguageIsSharedWhateverRegionOrScriptEachGave() {
         Person british = new Person("gb", 2, "Sales", "London", ZoneId.of("Europe/London"), Set.of("en-GB", "sr-Latn"),
                 Map.of(), List.of(new Goal("Kotlin", 3, 3)), List.of(), 3, 0, 0, 0);
