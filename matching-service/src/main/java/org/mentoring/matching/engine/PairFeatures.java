@@ -23,8 +23,7 @@ import java.util.TreeSet;
  */
 public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<String> partlyCoveredGoals,
         int goalCount, int levelGap, boolean levelsKnown, double seniorityFit, boolean otherDepartment,
-        boolean otherLocation,
-        Set<String> sharedLanguages, double overlapHours, int remainingCapacity, double quality,
+        boolean otherLocation, Set<String> sharedLanguages, double overlapHours, int remainingCapacity, double quality,
         double dampedRating) {
 
     /**
@@ -55,8 +54,8 @@ public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<
         shared.retainAll(mentor.languages());
         double rating = dampedRating(mentor.ratingCount(), mentor.ratingSum(), weights);
         return new PairFeatures(wanted == 0 ? 0 : reached / wanted, covered, partly, mentee.goals().size(), gap,
-                levelsKnown, levelsKnown ? seniorityFit(kind, gap) : UNKNOWN_SENIORITY_FIT, !eq(mentee.department(), mentor.department()),
-                !eq(mentee.location(), mentor.location()), shared, overlapHours(mentee, mentor),
+                levelsKnown, levelsKnown ? seniorityFit(kind, gap) : UNKNOWN_SENIORITY_FIT,
+                !eq(mentee.department(), mentor.department()), !eq(mentee.location(), mentor.location()), shared, overlapHours(mentee, mentor),
                 mentor.remainingCapacity(), (rating - 1) / 4, rating);
     }
 
@@ -69,10 +68,10 @@ public record PairFeatures(double goalCoverage, List<String> coveredGoals, List<
                 / (weights.qualityPriorWeight() + count);
     }
 
-    /** Classic: 1-3 levels above is ideal; peer: same or adjacent level; reverse: the mentor is junior. */
     /** The seniority fit of a pair one of whose levels is unknown: halfway, as likely right as wrong. */
     static final double UNKNOWN_SENIORITY_FIT = 0.5;
 
+    /** Classic: 1-3 levels above is ideal; peer: same or adjacent level; reverse: the mentor is junior. */
     static double seniorityFit(MentoringKind kind, int gap) {
         return switch (kind) {
             case CLASSIC -> gap >= 1 && gap <= 3 ? 1.0 : gap == 4 ? 0.5 : gap > 4 ? 0.25 : 0.0;

@@ -104,13 +104,11 @@ public final class Scoring {
         if (!f.partlyCoveredGoals().isEmpty()) {
             reasons.add("some experience in " + String.join(", ", f.partlyCoveredGoals()));
         }
-        int gap = f.levelGap();
         // Nothing is said about a seniority nobody gave.
-        if (f.levelsKnown() && gap == 0) {
-            reasons.add("works at your level");
-        } else if (f.levelsKnown()) {
-            reasons.add("works " + Math.abs(gap) + (Math.abs(gap) == 1 ? " level " : " levels ")
-                    + (gap > 0 ? "above" : "below") + " you");
+        if (f.levelsKnown()) {
+            int gap = f.levelGap();
+            reasons.add(gap == 0 ? "works at your level" : "works " + Math.abs(gap)
+                    + (Math.abs(gap) == 1 ? " level " : " levels ") + (gap > 0 ? "above" : "below") + " you");
         }
         if (f.otherDepartment() && mentor.department() != null) {
             reasons.add("different department: " + mentor.department());

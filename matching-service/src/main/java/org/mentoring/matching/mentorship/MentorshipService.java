@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,7 +97,7 @@ public class MentorshipService {
         // Both people's rows, in one order: two racing duplicates cannot both pass, nor two requests between the same
         // two people in opposite directions (each locking only its requester, both found no open request); and either
         // one's departure (endAllOf takes the same lock) comes before or after, so no request outlives it.
-        lockCandidates(List.of(menteeId, mentorId));
+        lockCandidates(List.of(menteeId, mentorId), false);
         Party mentee = party(menteeId).orElseThrow(() -> ProblemException.notFound("Profile", menteeId));
         if (!mentee.active()) {
             throw unprocessable("Your profile is not active, so you cannot ask for mentoring");
@@ -178,12 +179,10 @@ public class MentorshipService {
                 default -> "Only a participant may " + move.path() + " this mentorship";
             });
         }
-        if (move == Move.ACCEPT) {
-            // The mentor's row is the lock every acceptance for this mentor queues on, so the count below sees
-            // every acceptance committed before ours: two accepts racing for the last place cannot both win. The
-            // mentee's row too (both in one order), as a departure takes it before it ends what is open.
-            lockCandidates(List.of(m.mentorId, m.menteeId));
-        }
+        // The mentor's row is the lock every acceptance for this mentor queues on, so the count below sees every
+        // acceptance committed before ours: two accepts racing for the last place cannot both win. The mentee's row
+        // too (both in one order), as a departure takes it before it ends what is open.
+        Set<UUID> active = move == Move.ACCEPT ? lockCandidates(List.of(m.mentorId, m.menteeId), false) : Set.of();
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         MentorshipStatus next = m.state().after(move);
         if (next == null) {
@@ -191,7 +190,7 @@ public class MentorshipService {
         }
         if (move == Move.ACCEPT) {
             checkCapacity(m.mentorId);
-            if (!isActive(m.menteeId)) {
+            if (!active.contains(m.menteeId)) {
                 throw ProblemException.conflict("The mentee's profile is no longer active");
             }
         }
@@ -240,7 +239,7 @@ public class MentorshipService {
     @Transactional
     public void endAllOf(UUID profileId, String endReason, boolean erase) {
         // After whatever request, acceptance or publication holds the person's row: what it started is seen here.
-        lockCandidates(List.of(profileId));
+        lockCandidates(List.of(profileId), false);
         List<Mentorship> open = em.createQuery("""
                 SELECT m FROM Mentorship m WHERE (m.mentorId = :p OR m.menteeId = :p)
                   AND m.status IN ('pending', 'active', 'paused') ORDER BY m.createdAt, m.id""", Mentorship.class)
@@ -336,23 +335,25 @@ public class MentorshipService {
     }
 
     /**
-     * Locks people's rows of the read model, in the order of their ids. Every change that must not cross a person's
-     * departure takes it: a request (the mentee's), an acceptance (both people's), a programme's publication (shared,
-     * everyone it pairs) and the departure itself ({@link #endAllOf}), which then sees what they committed.
+     * Locks people's rows of the read model, in the order of their ids, and says which of them are active and not
+     * erased. Every change that must not cross a person's departure takes it: a request and an acceptance (both
+     * people's), a programme's publication (shared, everyone it pairs) and the departure itself ({@link #endAllOf}),
+     * which then sees what they committed.
      */
-    public void lockCandidates(java.util.Collection<UUID> profileIds, boolean shared) {
+    public Set<UUID> lockCandidates(java.util.Collection<UUID> profileIds, boolean shared) {
         if (profileIds.isEmpty()) {
-            return;
+            return Set.of();
         }
-        em.createNativeQuery("SELECT profile_id FROM matching.candidate WHERE profile_id = ANY(CAST(:p AS uuid[])) "
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT profile_id, status = 'active' AND NOT erased "
+                        + "FROM matching.candidate WHERE profile_id = ANY(CAST(:p AS uuid[])) "
                         + "ORDER BY profile_id FOR " + (shared ? "SHARE" : "UPDATE"))
                 .setParameter("p", profileIds.stream().distinct().map(UUID::toString)
                         .collect(java.util.stream.Collectors.joining(",", "{", "}")))
                 .getResultList();
-    }
-
-    private void lockCandidates(java.util.Collection<UUID> profileIds) {
-        lockCandidates(profileIds, false);
+        Set<UUID> active = new java.util.HashSet<>();
+        rows.stream().filter(r -> Boolean.TRUE.equals(r[1])).forEach(r -> active.add((UUID) r[0]));
+        return active;
     }
 
     /** Whether a mentorship between the two, either way round, ended early. */
@@ -360,13 +361,6 @@ public class MentorshipService {
         return count("""
                 SELECT count(*) FROM matching.mentorship WHERE end_reason = 'ended_early'
                   AND ((mentor_id = :a AND mentee_id = :b) OR (mentor_id = :b AND mentee_id = :a))""", a, b) > 0;
-    }
-
-    /** Whether the person's profile is active and not erased, as the read model has it. */
-    public boolean isActive(UUID profileId) {
-        return !em.createNativeQuery("""
-                SELECT 1 FROM matching.candidate WHERE profile_id = :p AND status = 'active' AND NOT erased""")
-                .setParameter("p", profileId).getResultList().isEmpty();
     }
 
     private void checkCapacity(UUID mentorId) {

@@ -41,17 +41,14 @@ public class ProgramPublication {
         }
         // Held until this commits, so a departure that comes meanwhile ends what this starts (endAllOf waits for it);
         // one that came since the run is refused here, as nothing would end the mentorship it would start.
-        Set<UUID> people = new java.util.TreeSet<>();
+        Set<UUID> people = new java.util.HashSet<>();
         run.pairs.forEach(pair -> {
             people.add(pair.menteeId());
             people.add(pair.mentorId());
         });
-        mentorships.lockCandidates(people, true);
-        for (UUID person : people) {
-            if (!mentorships.isActive(person)) {
-                throw ProblemException.conflict("Someone this run pairs is no longer active (they left or were erased "
-                        + "since); run again");
-            }
+        if (!mentorships.lockCandidates(people, true).containsAll(people)) {
+            throw ProblemException.conflict("Someone this run pairs is no longer active (they left or were erased "
+                    + "since); run again");
         }
         for (ProposedPair pair : run.pairs) {
             if (mentorships.endedEarly(pair.menteeId(), pair.mentorId())) {

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mentoring.matching.identity.CurrentPerson;
 import org.mentoring.platform.web.Caller;
-import org.mentoring.platform.web.LanguageTags;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.QueryValues;
 
@@ -53,15 +52,8 @@ public class RecommendationResource {
             throw ProblemException.forbidden("Only administrators may ask for another person's recommendations");
         }
         UUID subject = profileId != null ? profileId : person.requireProfileId();
-        String range = blankToNull(language);
-        if (range != null) {
-            String canonical = LanguageTags.canonical(range);
-            if (canonical == null) {
-                throw ProblemException.invalid("language", LanguageTags.INVALID);
-            }
-            range = canonical;
-        }
-        return recommender.recommend(subject, kind, limit, new Recommender.Filters(range,
+        return recommender.recommend(subject, kind, limit, new Recommender.Filters(
+                QueryValues.languageTag("language", language),
                 blankToNull(location), blankToNull(department)));
     }
 

@@ -68,6 +68,18 @@ public final class QueryValues {
         return parsed == null ? fallback : parsed;
     }
 
+    /** A language tag in its canonical form ({@code EN_gb} gives {@code en-GB}, see {@link LanguageTags}); null when absent. */
+    public static String languageTag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String canonical = LanguageTags.canonical(value);
+        if (canonical == null) {
+            throw ProblemException.invalid(name, LanguageTags.INVALID);
+        }
+        return canonical;
+    }
+
     /** An ISO-8601 instant such as 2026-01-31T09:00:00Z (or with an offset); null when absent. */
     public static java.time.Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {

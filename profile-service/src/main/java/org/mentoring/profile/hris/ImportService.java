@@ -880,19 +880,18 @@ public class ImportService {
             Set<String> refused = new HashSet<>();
             errors.forEach(e -> refused.add(e.externalId()));
             try (Statement s = c.createStatement(); ResultSet relinked = s.executeQuery("""
-                    WITH relinked AS (
-                        UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
-                        FROM (SELECT c.id AS child, m.id AS manager
-                              FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
-                              WHERE c.manager_external_id IS NOT NULL%s) m
-                        WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
-                        RETURNING p.id, p.external_id)
-                    SELECT id, external_id FROM relinked""".formatted(rowUpdates.isEmpty() ? " AND c.manager_id IS NULL" : ""))) {
+                    UPDATE profile p SET manager_id = m.manager, version = p.version + 1, updated_at = now()
+                    FROM (SELECT c.id AS child, m.id AS manager
+                          FROM profile c LEFT JOIN profile m ON m.external_id = c.manager_external_id AND m.id <> c.id
+                          WHERE c.manager_external_id IS NOT NULL%s) m
+                    WHERE p.id = m.child AND p.manager_id IS DISTINCT FROM m.manager
+                    RETURNING p.id, p.external_id""".formatted(rowUpdates.isEmpty() ? " AND c.manager_id IS NULL" : ""))) {
                 while (relinked.next()) {
                     UUID id = relinked.getObject(1, UUID.class);
                     String externalId = relinked.getString(2);
-                    // A row of the file counted unchanged whose person this link changed: updated, not unchanged.
-                    if (updated.add(id) && !changedRows.contains(id) && !created.contains(id)
+                    // A row of the file counted unchanged whose person this link changed: updated, not unchanged
+                    // (updated holds the rows the merge changed already).
+                    if (updated.add(id) && !created.contains(id)
                             && lineOf.get(externalId) > 0 && !refused.contains(externalId)) {
                         unchanged--;
                     }

@@ -31,6 +31,7 @@ import org.mentoring.platform.web.Problem;
 import org.mentoring.platform.web.ProblemException;
 import org.mentoring.platform.web.ProblemMappers;
 import org.mentoring.platform.web.ProblemType;
+import org.mentoring.platform.web.QueryValues;
 import org.mentoring.profile.events.ProfileEvents;
 import org.mentoring.profile.identity.CurrentPerson;
 import org.mentoring.profile.privacy.ErasedEmployees;
@@ -285,14 +286,11 @@ public class ProfileService {
             sql.append(" AND open_to_requests = :open");
             params.put("open", query.openToRequests());
         }
-        if (query.language() != null && !query.language().isBlank()) {
+        String range = QueryValues.languageTag("language", query.language());
+        if (range != null) {
             // Stored canonical (en, en-GB, zh-Hant): EN or en_gb finds the same people. The tag is a range
             // (LanguageTags): the index narrows to the people who speak its language (en-GB and en-US speakers for
             // en), and a range with a script or region keeps those whose tag falls within it.
-            String range = LanguageTags.canonical(query.language());
-            if (range == null) {
-                throw ProblemException.invalid("language", LanguageTags.INVALID);
-            }
             sql.append(" AND primary_languages(languages) @> CAST(:language AS jsonb)");
             params.put("language", json(List.of(LanguageTags.language(range))));
             if (!range.equals(LanguageTags.language(range))) {
