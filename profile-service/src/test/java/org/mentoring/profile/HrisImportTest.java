@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mentoring.profile.Api.PROBLEM;
@@ -624,6 +625,50 @@ class HrisImportTest {
         JsonPath again = importAndWait(hrAdmin(), hris.id(), "text/csv", leaving, "");
         assertEquals(0, again.getInt("terminated"), again.prettify());
         assertEquals(3, again.getInt("unchanged"));
+    }
+
+    private java.util.List<String> emailAndEvents(String externalId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(p.email, '(none)') || ' ' || p.status || ' v' || p.version, "
+                        + "o.type || ' ' || coalesce(o.data::jsonb ->> 'email', '(none)') FROM profile p "
+                        + "LEFT JOIN outbox o ON o.record_key = p.id::text WHERE p.external_id = ? ORDER BY o.seq")) {
+            s.setString(1, externalId);
+            java.util.List<String> found = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (found.isEmpty()) {
+                        found.add(rs.getString(1));
+                    }
+                    found.add(rs.getString(2));
+                }
+            }
+            return found;
+        }
+    }
+
+    @Test
+    void theAddressOfSomeoneWhoLeftGoesToTheRowThatGivesItAndAnyoneElsesIsRefused() throws java.sql.SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String p = unique("addr");
+        String csv = HEADER + row(p, 0, null, "Lead") + row(p, 1, null, "Analyst").replace(",active\n", ",terminated\n");
+        assertEquals(2, importAndWait(hrAdmin(), hris.id(), "text/csv", csv, "").getInt("created"));
+        // Two new people: one given the address of the leaver (-1), one that of someone still here (-0).
+        String next = HEADER + row(p, 2, null, "Analyst").replace(p + "-2@", p + "-1@")
+                + row(p, 3, null, "Analyst").replace(p + "-3@", p + "-0@");
+        JsonPath job = importAndWait(hrAdmin(), hris.id(), "text/csv", next, "");
+        assertEquals(1, job.getInt("created"), job.prettify());
+        assertEquals(0, job.getInt("updated"));
+        assertEquals(1, job.getInt("errorCount"));
+        assertEquals(3, job.getInt("errors[0].line"));
+        assertEquals(p + "-3", job.getString("errors[0].externalId"));
+        assertEquals("email", job.getString("errors[0].field"));
+        assertEquals(java.util.List.of(p + "-1@example.com active v1", "mentoring.profile.created.v1 " + p + "-1@example.com"),
+                emailAndEvents(p + "-2"));
+        assertEquals(java.util.List.of("(none) terminated v2", "mentoring.profile.created.v1 " + p + "-1@example.com",
+                "mentoring.profile.updated.v1 (none)"), emailAndEvents(p + "-1"));
+        assertEquals(java.util.List.of(p + "-0@example.com active v1", "mentoring.profile.created.v1 " + p + "-0@example.com"),
+                emailAndEvents(p + "-0"));
+        assertNull(nameAndTitle(p + "-3"));
     }
 
     @Test

@@ -434,6 +434,61 @@ class HrisWebhookTest {
         assertEquals("Principal", profileOf(x, "terminated").get("jobTitle"));
     }
 
+    private List<String> emailsOf(String externalId) throws SQLException {
+        return texts("SELECT coalesce(email, '(none)') || ' ' || status || ' v' || version FROM profile "
+                + "WHERE external_id = ?", externalId);
+    }
+
+    @Test
+    void theAddressOfSomeoneWhoLeftGoesToWhoeverTheHrisGivesItToNext() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String leaver = unique("E");
+        String hire = unique("E");
+        String mover = unique("E");
+        String address = unique("shared") + "@example.com";
+        Hris.expect(hris, "employee.created", "2026-03-01T10:00:00Z", employee(leaver, address, "Analyst"), "applied");
+        Hris.expect(hris, "employee.terminated", "2026-04-01T10:00:00Z", "{\"externalId\":\"" + leaver + "\"}", "applied");
+        // The address is reused: a new hire (or the leaver rehired under another employee id) gets it.
+        Hris.expect(hris, "employee.created", "2026-05-01T10:00:00Z", employee(hire, address.toUpperCase(), "Analyst"),
+                "applied");
+        assertEquals(List.of(address.toUpperCase() + " active v1"), emailsOf(hire));
+        // The leaver's profile lets it go, says so in an event of its own, and is kept otherwise.
+        assertEquals(List.of("(none) terminated v3"), emailsOf(leaver));
+        assertEquals(List.of("mentoring.profile.created.v1 active", "mentoring.profile.deactivated.v1 terminated",
+                "mentoring.profile.updated.v1 terminated"), publishedAbout(leaver));
+        assertEquals(List.of(""), texts("SELECT coalesce(o.data::jsonb ->> 'email', '') FROM outbox o JOIN profile p "
+                + "ON o.record_key = p.id::text WHERE p.external_id = ? AND o.type = 'mentoring.profile.updated.v1'", leaver));
+        // An employee already known takes such an address by an update just the same.
+        Hris.expect(hris, "employee.created", "2026-05-01T10:00:00Z", employee(mover, mover + "@example.com", "Analyst"),
+                "applied");
+        Hris.expect(hris, "employee.terminated", "2026-05-02T10:00:00Z", "{\"externalId\":\"" + hire + "\"}", "applied");
+        Hris.expect(hris, "employee.updated", "2026-05-03T10:00:00Z", "{\"externalId\":\"" + mover + "\",\"email\":\""
+                + address + "\"}", "applied");
+        assertEquals(List.of(address + " active v2"), emailsOf(mover));
+        assertEquals(List.of("(none) terminated v3"), emailsOf(hire));
+    }
+
+    @Test
+    void theAddressOfSomeoneStillEmployedIsAConflictAndNothingOfTheEventIsKept() throws SQLException {
+        Hris.Integration hris = Hris.register("standard");
+        String holder = unique("E");
+        String other = unique("E");
+        String address = unique("held") + "@example.com";
+        Hris.expect(hris, "employee.created", "2026-03-01T10:00:00Z", employee(holder, address, "Analyst"), "applied");
+        Hris.expect(hris, "employee.on_leave", "2026-03-02T10:00:00Z", "{\"externalId\":\"" + holder + "\"}", "applied");
+        Hris.expect(hris, "employee.created", "2026-03-01T10:00:00Z", employee(other, other + "@example.com", "Analyst"),
+                "applied");
+        for (String body : List.of(employee(unique("E"), address, "Analyst"),
+                "{\"externalId\":\"" + other + "\",\"email\":\"" + address.toUpperCase() + "\",\"jobTitle\":\"Lead\"}")) {
+            String id = unique("msg");
+            deliver(hris, id, event("employee.updated", "2026-03-05T10:00:00Z", body))
+                    .then().statusCode(409).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("email"));
+            assertEquals(0, storedEvents(id));
+        }
+        assertEquals(List.of(address + " on_leave v2"), emailsOf(holder));
+        assertEquals(List.of(other + "@example.com active v1"), emailsOf(other));
+    }
+
     @Test
     void anUpdateThatOvertakesTheCreationIsHeldAndAppliedAfterIt() throws SQLException {
         Hris.Integration hris = Hris.register("standard");

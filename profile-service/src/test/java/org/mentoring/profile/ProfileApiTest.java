@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -94,10 +95,43 @@ class ProfileApiTest {
     @Test
     void duplicateEmailIsAConflict() {
         String email = unique("dup") + "@example.com";
-        createProfile(email);
+        String holder = createProfile(email);
         as(hrAdmin()).contentType("application/json").body(Map.of("email", email.toUpperCase(), "displayName", "Dup"))
                 .when().post("/v1/profiles")
                 .then().statusCode(409).contentType(PROBLEM);
+        String other = createProfile(unique("other") + "@example.com");
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + other).then().extract().header("ETag");
+        as(hrAdmin()).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("email", email)).when().patch("/v1/profiles/" + other)
+                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("has not left"));
+        as(hrAdmin()).when().get("/v1/profiles/" + holder).then().statusCode(200).body("email", equalTo(email));
+    }
+
+    @Test
+    void theEmailOfSomeoneWhoLeftGoesToTheProfileHrGivesItTo() {
+        String email = unique("left") + "@example.com";
+        String leaver = createProfile(email);
+        String etag = as(hrAdmin()).when().get("/v1/profiles/" + leaver).then().extract().header("ETag");
+        as(hrAdmin()).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("status", "terminated")).when().patch("/v1/profiles/" + leaver).then().statusCode(200);
+        String hire = as(hrAdmin()).contentType("application/json")
+                .body(Map.of("email", email, "displayName", "New Hire")).when().post("/v1/profiles")
+                .then().statusCode(201).extract().path("id");
+        as(hrAdmin()).when().get("/v1/profiles/" + hire).then().statusCode(200).body("email", equalTo(email));
+        as(hrAdmin()).when().get("/v1/profiles/" + leaver).then().statusCode(200)
+                .body("status", equalTo("terminated")).body("email", nullValue());
+        // The address now links a caller to the new profile, never to the leaver's.
+        as(employee(email)).when().get("/v1/me").then().statusCode(200).body("id", equalTo(hire));
+        // And back by a patch, once the new profile's person has left in turn.
+        String third = createProfile(unique("third") + "@example.com");
+        etag = as(hrAdmin()).when().get("/v1/profiles/" + hire).then().extract().header("ETag");
+        as(hrAdmin()).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("status", "terminated")).when().patch("/v1/profiles/" + hire).then().statusCode(200);
+        etag = as(hrAdmin()).when().get("/v1/profiles/" + third).then().extract().header("ETag");
+        as(hrAdmin()).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("email", email)).when().patch("/v1/profiles/" + third).then().statusCode(200)
+                .body("email", equalTo(email));
+        as(hrAdmin()).when().get("/v1/profiles/" + hire).then().statusCode(200).body("email", nullValue());
     }
 
     @Test

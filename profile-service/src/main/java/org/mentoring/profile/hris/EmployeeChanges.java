@@ -100,6 +100,11 @@ public class EmployeeChanges {
             profile.createdAt = Instant.now();
             profile.externalId = e.externalId();
         }
+        if ((delivery.type() == HrisEvent.CREATED || delivery.type() == HrisEvent.UPDATED) && e.has("email")
+                && (profile.email == null || !profile.email.equalsIgnoreCase(e.email()))) {
+            // Before the profile changes: a query now would write the change first, into the address's index.
+            profiles.claimEmail(e.email(), profile);
+        }
         String statusBefore = profile.status;
         switch (delivery.type()) {
             case CREATED, UPDATED -> copy(e, profile);
@@ -107,7 +112,6 @@ public class EmployeeChanges {
             case ON_LEAVE -> profile.status = ProfileStatus.ON_LEAVE;
             case MANAGER_CHANGED -> setManager(profile, e.managerExternalId());
         }
-        checkEmailFree(profile);
         profile.hrisEffectiveAt = delivery.effectiveAt();
         profile.hrisSequence = delivery.sequence();
         profile.hrisIntegrationId = delivery.integrationId();
@@ -186,18 +190,6 @@ public class EmployeeChanges {
         List<UUID> manager = em.createQuery("SELECT p.id FROM Profile p WHERE p.externalId = :x", UUID.class)
                 .setParameter("x", managerExternalId).getResultList();
         p.managerId = manager.isEmpty() || manager.get(0).equals(p.id) ? null : manager.get(0);
-    }
-
-    private void checkEmailFree(Profile p) {
-        if (p.email == null) {
-            return;
-        }
-        Number others = (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM profile WHERE lower(email) = lower(:e) AND id <> :id")
-                .setParameter("e", p.email).setParameter("id", p.id).getSingleResult();
-        if (others.longValue() > 0) {
-            throw ProblemException.conflict("Another profile already has the email of employee " + p.externalId);
-        }
     }
 
     private Profile byExternalId(String externalId) {

@@ -46,6 +46,8 @@ public class HrisWebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HrisWebhookPayload.class)))
     @APIResponse(responseCode = "200", description = "Applied, or recognised as a repeat of an event already received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcome.class)))
+    @APIResponse(responseCode = "409", description = "The event gives an employee the email of another employee who has"
+            + " not left; nothing of it was applied (the address of someone who left goes to whoever the HRIS gives it to)")
     @APIResponse(responseCode = "413", description = "The event is larger than accepted")
     @APIResponse(responseCode = "503", description = "An import, HR or another delivery created the same employee or"
             + " email at the same moment; nothing of this one was kept: retry it (Retry-After)")

@@ -694,6 +694,8 @@ public class ImportService {
         List<String> ignoredColumns;
         Set<UUID> created = new LinkedHashSet<>();
         Set<UUID> updated = new LinkedHashSet<>();
+        // Leavers whose address a row gave to someone else: published as updated, not counted as rows of the file.
+        Set<UUID> released = new LinkedHashSet<>();
         Set<UUID> terminated = new LinkedHashSet<>();
         int total;
         int staged;
@@ -793,6 +795,16 @@ public class ImportService {
                 staleRows = column(c, "DELETE FROM hris_import_rows r USING profile p WHERE p.external_id = "
                         + "r.external_id AND " + newerThan(asOf) + " RETURNING r.external_id").size();
             }
+            // The address of someone who left, given to someone else by a row, is let go by the leaver's profile (the
+            // rule of a webhook event, ProfileService.claimEmail), unless this file speaks of the leaver too. Anyone
+            // else's is theirs: the row is refused.
+            released.addAll(uuids(c, """
+                    UPDATE profile h SET email = NULL, version = h.version + 1, updated_at = now()
+                    FROM hris_import_rows r
+                    WHERE lower(h.email) = lower(r.email) AND h.external_id IS DISTINCT FROM r.external_id
+                      AND h.status = 'terminated'
+                      AND NOT EXISTS (SELECT 1 FROM hris_import_rows o WHERE o.external_id = h.external_id)
+                    RETURNING h.id::text"""));
             for (String externalId : column(c, "DELETE FROM hris_import_rows r USING profile p "
                     + "WHERE lower(p.email) = lower(r.email) AND p.external_id IS DISTINCT FROM r.external_id "
                     + "RETURNING r.external_id")) {
@@ -948,7 +960,11 @@ public class ImportService {
             updated.removeAll(created);
             updated.removeAll(terminated);
             merged = System.nanoTime();
-            publish(c, created, updated, terminated);
+            Set<UUID> changed = new LinkedHashSet<>(updated);
+            changed.addAll(released);
+            changed.removeAll(created);
+            changed.removeAll(terminated);
+            publish(c, created, changed, terminated);
             if (asOf != null) {
                 // Terminations, leaves and manager changes that came as webhooks before these people existed here,
                 // after the export was taken, now apply (after the events above, in the order they happened).
@@ -962,7 +978,7 @@ public class ImportService {
             throw new IllegalStateException("import " + jobId + " failed in the database", e);
         }
         LOG.infof("Import %s: %d valid rows merged in %d ms, %d events in %d ms", jobId, valid,
-                (merged - mergeStarted) / 1_000_000, created.size() + updated.size() + terminated.size(),
+                (merged - mergeStarted) / 1_000_000, created.size() + updated.size() + released.size() + terminated.size(),
                 (System.nanoTime() - merged) / 1_000_000);
         ImportJob job = em.find(ImportJob.class, jobId);
         job.status = "completed";

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -129,6 +130,7 @@ public class ProfileService {
         ProfileFields normalized = normalized(fields);
         checkAvailability(normalized.availability());
         apply(profile, normalized);
+        claimEmail(profile.email, profile);
         checkReferences(profile);
         checkUnique(profile);
         if (profile.externalId != null) {
@@ -206,6 +208,9 @@ public class ProfileService {
             next = withCapacityZero(next);
         }
         String statusBefore = profile.status;
+        if (changed.contains("email")) {
+            claimEmail(next.email(), profile);
+        }
         if (changed.contains("managerId")) {
             profile.managerExternalId = null;
         }
@@ -531,6 +536,37 @@ public class ProfileService {
                     + " them again");
         }
         erasedEmployees.remove(externalId);
+    }
+
+    /**
+     * An address is one person's at a time. When the HRIS or HR gives a profile the address of someone who has left
+     * (an address reused, or a leaver rehired under a new employee id), the leaver's profile lets it go and says so in
+     * an event of its own, so that no service links a caller with that address to the leaver any more; the change is
+     * applied, not refused (and, from an HRIS, lost). The address of someone still employed (active or on leave) stays
+     * theirs: the change is refused (409) until one of the two is corrected. Called before the claimant changes (a
+     * query would write the change first, into the address's unique index); a leaver's row is locked.
+     */
+    public void claimEmail(String email, Profile claimant) {
+        List<Profile> holders = em.createQuery("SELECT p FROM Profile p WHERE lower(p.email) = lower(:e) AND p.id <> :id "
+                        + "ORDER BY p.id", Profile.class)
+                .setParameter("e", email).setParameter("id", claimant.id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (Profile holder : holders) {
+            if (!ProfileStatus.TERMINATED.equals(holder.status)) {
+                throw ProblemException.conflict("This email is that of another profile" + (holder.externalId == null ? ""
+                        : " (employee " + holder.externalId + ")") + ", whose person has not left; nothing was changed");
+            }
+        }
+        if (holders.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Profile leaver : holders) {
+            leaver.email = null;
+            leaver.updatedAt = now;
+        }
+        em.flush();
+        holders.forEach(events::updated);
     }
 
     private void checkUnique(Profile profile) {
