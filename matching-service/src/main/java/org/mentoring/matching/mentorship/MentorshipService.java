@@ -116,6 +116,12 @@ public class MentorshipService {
         if (!mentor.openToRequests()) {
             throw unprocessable("The person you asked is not open to mentoring requests");
         }
+        // The role recommendations look for: a mentor for classic and reverse mentoring, a peer for a skill swap.
+        String role = "peer".equals(request.kind()) ? "peer" : "mentor";
+        if (!mentor.roles().contains(role)) {
+            throw unprocessable("peer".equals(role) ? "The person you asked is not open to peer mentoring"
+                    : "The person you asked is not open to being a mentor");
+        }
         if (count("""
                 SELECT count(*) FROM matching.mentorship WHERE status IN ('pending', 'active', 'paused')
                   AND ((mentor_id = :a AND mentee_id = :b) OR (mentor_id = :b AND mentee_id = :a))""",
@@ -386,20 +392,22 @@ public class MentorshipService {
     }
 
     /** What a request needs to know about either person, from the candidate read model. */
-    private record Party(boolean active, List<String> languages, List<UUID> chain, boolean openToRequests) {
+    private record Party(boolean active, List<String> languages, List<UUID> chain, boolean openToRequests,
+                         List<String> roles) {
     }
 
     private java.util.Optional<Party> party(UUID profileId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT status = 'active' AND NOT erased, languages, management_chain, COALESCE(open_to_requests, FALSE)
+                SELECT status = 'active' AND NOT erased, languages, management_chain, COALESCE(open_to_requests, FALSE),
+                    open_to_roles
                 FROM matching.candidate WHERE profile_id = :p""")
                 .setParameter("p", profileId).getResultList();
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
         Object[] r = rows.get(0);
-        return java.util.Optional.of(new Party((Boolean) r[0], strings(r[1]), uuids(r[2]), (Boolean) r[3]));
+        return java.util.Optional.of(new Party((Boolean) r[0], strings(r[1]), uuids(r[2]), (Boolean) r[3], strings(r[4])));
     }
 
     private static List<String> strings(Object array) {

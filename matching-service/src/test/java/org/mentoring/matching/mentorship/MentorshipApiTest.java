@@ -322,6 +322,26 @@ class MentorshipApiTest {
         me.as().contentType("application/json").body(Map.of("mentorId", closed.id, "message", "hi"))
                 .when().post("/v1/mentorships").then().statusCode(422).body("detail", containsString("not open"));
 
+        // Asked for a role they did not offer: someone who only wants a mentor, and someone open only to peers.
+        Person menteeOnly = people.person();
+        menteeOnly.openToRoles = List.of("mentee");
+        menteeOnly.save();
+        Person peerOnly = people.person();
+        peerOnly.openToRoles = List.of("peer");
+        peerOnly.save();
+        for (String kind : List.of("classic", "reverse")) {
+            for (Person asked : List.of(menteeOnly, peerOnly)) {
+                me.as().contentType("application/json").body(Map.of("mentorId", asked.id, "kind", kind, "message", "hi"))
+                        .when().post("/v1/mentorships").then().statusCode(422).contentType(PROBLEM)
+                        .body("detail", containsString("not open to being a mentor"));
+            }
+        }
+        me.as().contentType("application/json").body(Map.of("mentorId", menteeOnly.id, "kind", "peer", "message", "hi"))
+                .when().post("/v1/mentorships").then().statusCode(422).contentType(PROBLEM)
+                .body("detail", containsString("not open to peer mentoring"));
+        me.as().contentType("application/json").body(Map.of("mentorId", peerOnly.id, "kind", "peer", "message", "hi"))
+                .when().post("/v1/mentorships").then().statusCode(201).body("kind", equalTo("peer"));
+
         Person gone = people.person();
         gone.status = "inactive";
         gone.save();
