@@ -3,6 +3,7 @@ package org.mentoring.profile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -216,6 +217,81 @@ class ProfileApiTest {
         as(employee(email)).contentType(MERGE_PATCH).header("If-Match", next).body("{\"bio\": null}")
                 .when().patch("/v1/me")
                 .then().statusCode(200).body("bio", nullValue()).body("capacity", equalTo(2));
+    }
+
+    @Test
+    void aPatchOfWhatTheProfileHoldsAlreadyChangesNothingAndAnAnswerShowsWhatAReadShows() {
+        String email = unique("same") + "@example.com";
+        String id = createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/me").then().extract().header("ETag");
+        // Nothing to remove: no formats, topics or goals, capacity 0, not open to requests. No new version, no 403 for
+        // fields the caller could not change (a department that differs only by spaces the profile drops).
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"formats\": null, \"topics\": [], \"goals\": null, \"capacity\": null, "
+                        + "\"openToRequests\": null, \"department\": \" Engineering \"}")
+                .when().patch("/v1/me").then().statusCode(200).header("ETag", equalTo(etag));
+        // A real change: its answer and a later read of the same version are the same representation.
+        String updatedAt = as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"bio\": \"hello\"}").when().patch("/v1/me").then().statusCode(200)
+                .extract().path("updatedAt");
+        String createdAt = as(hrAdmin()).when().get("/v1/profiles/" + id).then().extract().path("createdAt");
+        as(employee(email)).when().get("/v1/me").then().statusCode(200)
+                .body("updatedAt", equalTo(updatedAt)).body("createdAt", equalTo(createdAt));
+    }
+
+    @Test
+    void aPatchWithAnythingAfterItsObjectIsRefusedWhole() {
+        String email = unique("tail") + "@example.com";
+        createProfile(email);
+        String etag = as(employee(email)).when().get("/v1/me").then().extract().header("ETag");
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"bio\": \"x\"} {\"openToRequests\": true}").when().patch("/v1/me")
+                .then().statusCode(400).contentType(PROBLEM);
+        as(employee(email)).when().get("/v1/me").then().statusCode(200).header("ETag", equalTo(etag))
+                .body("bio", nullValue());
+    }
+
+    @Test
+    void twoManagerChangesThatWouldTogetherMakeACycleNeverBothPass() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 12; i++) {
+                String a = createProfile(unique("ca") + "@example.com");
+                String b = createProfile(unique("cb") + "@example.com");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (String[] pair : List.of(new String[] {a, b}, new String[] {b, a})) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return as(hrAdmin()).contentType(MERGE_PATCH).header("If-Match", "\"1\"")
+                                .body(Map.of("managerId", pair[1])).when().patch("/v1/profiles/" + pair[0])
+                                .then().extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> codes = List.of(answers.get(0).get(), answers.get(1).get());
+                assertTrue(codes.contains(200) && (codes.contains(400) || codes.contains(503)) || codes.equals(List.of(503, 503)),
+                        "round " + i + ": " + codes);
+                String managerOfA = as(hrAdmin()).when().get("/v1/profiles/" + a).then().extract().path("managerId");
+                String managerOfB = as(hrAdmin()).when().get("/v1/profiles/" + b).then().extract().path("managerId");
+                assertTrue(managerOfA == null || managerOfB == null, "round " + i + ": a cycle was stored");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aManagementChainDeeperThanIsKeptIsRefused() {
+        String top = createProfile(unique("top") + "@example.com");
+        String manager = top;
+        for (int i = 1; i <= 64; i++) {
+            manager = createProfile(unique("lvl") + "@example.com", Map.of("managerId", manager));
+        }
+        // The last one has 64 managers above them, as many as a chain keeps; one more level would have 65.
+        as(hrAdmin()).contentType("application/json").body(Map.of("email", unique("deep") + "@example.com",
+                        "displayName", "Deep", "managerId", manager)).when().post("/v1/profiles")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("managerId"));
     }
 
     @Test

@@ -97,7 +97,7 @@ public class EmployeeChanges {
             }
             profile = new Profile();
             profile.id = UUID.randomUUID();
-            profile.createdAt = Instant.now();
+            profile.createdAt = Profile.now();
             profile.externalId = e.externalId();
         }
         if ((delivery.type() == HrisEvent.CREATED || delivery.type() == HrisEvent.UPDATED) && e.has("email")
@@ -115,7 +115,7 @@ public class EmployeeChanges {
         profile.hrisEffectiveAt = delivery.effectiveAt();
         profile.hrisSequence = delivery.sequence();
         profile.hrisIntegrationId = delivery.integrationId();
-        profile.updatedAt = Instant.now();
+        profile.updatedAt = Profile.now();
         if (creating) {
             em.persist(profile);
         }

@@ -84,6 +84,14 @@ public class Profile {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * The time of a change as PostgreSQL keeps it, to the microsecond: the answer to a change shows the same
+     * {@code createdAt} and {@code updatedAt} as any later read of that version (one ETag, one representation).
+     */
+    public static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
     @Column(name = "erased_at")
     public Instant erasedAt;
 

@@ -165,9 +165,11 @@ public class ProfileResource {
     @APIResponse(responseCode = "200", description = "The updated profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)),
             headers = @Header(name = "ETag", description = "Version of the profile, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "A concurrent change to the same people (two manager changes"
+            + " that would together close a cycle, say) was applied first; nothing of this one was: retry it")
     @APIResponse(responseCode = "409", description = "Another profile already has this email or externalId")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
-        Profile profile = profiles.patch(id, ifMatch, mapper.readTree(limits.apiBody(body)), person);
+        Profile profile = profiles.patch(id, ifMatch, JsonMergePatch.read(mapper, limits.apiBody(body)), person);
         return Response.ok(ProfileView.of(profile)).tag(String.valueOf(profile.version)).build();
     }
 

@@ -124,7 +124,7 @@ public class ProfileService {
         }
         Profile profile = new Profile();
         profile.id = UUID.randomUUID();
-        profile.createdAt = Instant.now();
+        profile.createdAt = Profile.now();
         profile.updatedAt = profile.createdAt;
         validate(fields);
         ProfileFields normalized = normalized(fields);
@@ -189,11 +189,14 @@ public class ProfileService {
         if (patch.has("availability")) {
             checkAvailability(next.availability());
         }
-        ObjectNode after = mapper.valueToTree(next);
+        // Compared as the profile would store them: a null where the profile holds nothing (no languages, capacity 0,
+        // not open to requests) or a value that differs only by spaces the profile drops is not a change.
+        ObjectNode was = stored(normalized(ProfileFields.of(profile)));
+        ObjectNode after = stored(next);
         Set<String> changed = new TreeSet<>();
         Iterator<String> names = after.fieldNames();
         names.forEachRemaining(name -> {
-            if (!java.util.Objects.equals(before.get(name), after.get(name))) {
+            if (!java.util.Objects.equals(was.get(name), after.get(name))) {
                 changed.add(name);
             }
         });
@@ -227,7 +230,7 @@ public class ProfileService {
             if (changed.contains("externalId")) {
                 admitErased(profile.externalId, editors.contains(FieldRights.Editor.HR_ADMIN));
             }
-            profile.updatedAt = Instant.now();
+            profile.updatedAt = Profile.now();
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The profile changed while your patch was applied");
@@ -470,6 +473,13 @@ public class ProfileService {
         return values == null ? null : values.stream().distinct().toList();
     }
 
+    /** The fields as {@link #apply} would leave them on a profile. */
+    private ObjectNode stored(ProfileFields f) {
+        Profile scratch = new Profile();
+        apply(scratch, f);
+        return mapper.valueToTree(ProfileFields.of(scratch));
+    }
+
     private static ProfileFields withCapacityZero(ProfileFields f) {
         return new ProfileFields(f.externalId(), f.email(), f.displayName(), f.jobTitle(), f.department(), f.location(),
                 f.timeZone(), f.languages(), f.level(), f.gradeLabel(), f.managerId(), f.hireDate(), f.status(), f.bio(),
@@ -514,15 +524,25 @@ public class ProfileService {
         if (profile.managerId.equals(profile.id)) {
             throw ProblemException.invalid("managerId", "a person cannot be their own manager");
         }
-        Profile manager = em.find(Profile.class, profile.managerId);
+        // The manager and everyone above them are read FOR SHARE, held until commit: an erasure of the manager (which
+        // locks them FOR UPDATE) then comes wholly before or after this change, never leaving this profile pointing at
+        // an erased person; and two changes that would together close a cycle (A under B, B under A) cannot both
+        // pass on what each read before the other wrote (one waits for the other and then sees its change, or the
+        // two deadlock and one is answered 503, retry).
+        Profile manager = em.find(Profile.class, profile.managerId, LockModeType.PESSIMISTIC_READ);
         if (manager == null || manager.isErased()) {
             throw ProblemException.invalid("managerId", "no such profile");
         }
-        if (ManagementChains.walk(manager.id, manager.managerId, id -> {
-            Profile p = em.find(Profile.class, id);
+        List<UUID> chain = ManagementChains.walk(manager.id, manager.managerId, id -> {
+            Profile p = em.find(Profile.class, id, LockModeType.PESSIMISTIC_READ);
             return p == null ? null : p.managerId;
-        }).contains(profile.id)) {
+        });
+        if (chain.contains(profile.id)) {
             throw ProblemException.invalid("managerId", "would make a cycle in the management chain");
+        }
+        if (chain.size() >= ManagementChains.MAX_DEPTH) {
+            throw ProblemException.invalid("managerId", "would give this person a management chain of more than "
+                    + ManagementChains.MAX_DEPTH + " managers, more than is kept");
         }
     }
 
@@ -560,7 +580,7 @@ public class ProfileService {
         if (holders.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = Profile.now();
         for (Profile leaver : holders) {
             leaver.email = null;
             leaver.updatedAt = now;
@@ -599,7 +619,7 @@ public class ProfileService {
                 .setParameter("x", profile.externalId).getResultList();
         for (Profile report : reports) {
             report.managerId = profile.id;
-            report.updatedAt = Instant.now();
+            report.updatedAt = Profile.now();
             em.flush();
             events.updated(report);
         }
