@@ -156,6 +156,36 @@ class PersonalDataTest {
     }
 
     @Test
+    void aSubscriptionMadeWithATokenWhoseSubjectIsAnIdentityProvidersOwnIdIsFoundByTheProfileItLinkedTo() throws SQLException {
+        String email = unique("kc") + "@example.com";
+        String id = Api.createProfile(email);
+        // Linked by email (the default); the subject is the identity provider's user id, neither employee id nor email.
+        String subject = "idp-" + UUID.randomUUID();
+        String theirs = org.mentoring.platform.testing.TestTokens.bearer(subject, email, "employee", "hr-admin");
+        java.util.List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            made.add(as(theirs).contentType("application/json")
+                    .body(java.util.Map.of("url", "https://hooks.example.com/in" + i, "eventTypes", java.util.List.of("mentoring.kudos.*")))
+                    .when().post("/v1/webhooks/subscriptions").then().statusCode(201).extract().path("id"));
+        }
+        try {
+            as(hrAdmin()).when().get("/v1/profiles/" + id + "/export").then().statusCode(200)
+                    .body("ownSubscriptions.subscriptionId", org.hamcrest.Matchers.containsInAnyOrder(made.toArray()));
+            as(hrAdmin()).when().post("/v1/profiles/" + id + "/erasure").then().statusCode(204);
+            assertEquals(0, count("SELECT count(*) FROM webhook_subscription WHERE owner = ? OR owner_profile_id = ?::uuid",
+                    subject, id));
+            // One mark for both, so they still belong together; nothing of the subject in it.
+            assertEquals(1, count("SELECT count(DISTINCT owner) FROM webhook_subscription WHERE id IN (?::uuid, ?::uuid) "
+                    + "AND owner LIKE 'erased:%'", made.get(0), made.get(1)));
+            as(hrAdmin()).when().get("/v1/webhooks/subscriptions/" + made.get(0)).then().statusCode(200);
+        } finally {
+            for (String subscription : made) {
+                as(hrAdmin()).when().delete("/v1/webhooks/subscriptions/" + subscription).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
     void erasureDropsTheDigestOfThePersonsLastHrisRow() throws SQLException {
         String y = unique("Y");
         JsonPath job = HrisImportTest.importAndWait(hrAdmin(), Hris.register("standard").id(), "text/csv",
@@ -373,12 +403,29 @@ class PersonalDataTest {
             s.setString(3, managerId);
             s.executeUpdate();
         }
-        // Both found, the one from before deliveries had a subject column and the one with it; the URL stays private.
+        // Sent too, though not taken: a delivery the receiver refused (400), and one still being retried after a
+        // timeout. One queued but never sent is not.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO"
+                + " webhook_delivery (id, subscription_id, event_id, event_type, subject, body, status, attempts,"
+                + " last_attempt_at, last_status_code) VALUES (gen_random_uuid(), ?, ?, 'mentoring.profile.updated.v1', ?,"
+                + " '{}', ?, ?, CASE WHEN ? > 0 THEN now() END, ?)")) {
+            for (Object[] row : new Object[][] {{"failed", 1, 400}, {"pending", 2, null}, {"pending", 0, null}}) {
+                s.setObject(1, subscription);
+                s.setString(2, UUID.randomUUID().toString());
+                s.setString(3, managerId);
+                s.setString(4, (String) row[0]);
+                s.setInt(5, (Integer) row[1]);
+                s.setInt(6, (Integer) row[1]);
+                s.setObject(7, row[2], java.sql.Types.INTEGER);
+                s.executeUpdate();
+            }
+        }
+        // All found, the one from before deliveries had a subject column and the others; the URL stays private.
         as(hrAdmin()).when().get("/v1/profiles/" + managerId + "/export").then().statusCode(200)
                 .body("recipients", hasSize(1))
                 .body("recipients[0].subscriptionId", equalTo(subscription.toString()))
                 .body("recipients[0].host", equalTo("hooks.example.com"))
-                .body("recipients[0].deliveries", equalTo(2))
+                .body("recipients[0].deliveries", equalTo(4))
                 .body("recipients[0].lastSentAt", notNullValue())
                 .body("recipients[0]", not(hasKey("url")));
         as(hrAdmin()).when().post("/v1/profiles/" + managerId + "/erasure").then().statusCode(204);

@@ -270,6 +270,50 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryThatCannotBePreparedFailsItsAttemptsAndIsNotClaimedForEver() throws Exception {
+        String admin = integration();
+        String path = path();
+        JsonPath created = subscribe(admin, receiver.url(path), List.of(Webhooks.KUDOS));
+        String id = created.getString("id");
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            // A secret this service cannot open (as one sealed under a key a replica lacks): every send fails before
+            // any request goes out.
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "UPDATE webhook_subscription SET secret = 'unreadable' WHERE id = ?::uuid")) {
+                s.setString(1, id);
+                assertEquals(1, s.executeUpdate());
+            }
+            publishKudos(kafkaConfig, UUID.randomUUID().toString());
+            // The test schedule's seven retries, as for a receiver that keeps failing: then it is disabled.
+            String state = Eventually.await(Duration.ofSeconds(60), () -> text(c, "SELECT s.active || ' ' || "
+                            + "coalesce(s.disabled_reason, '-') || ' ' || d.status || ' ' || d.attempts || ' ' || coalesce(d.last_error, '-') "
+                            + "FROM webhook_subscription s JOIN webhook_delivery d ON d.subscription_id = s.id WHERE s.id = ?::uuid", id),
+                    v -> v != null && v.startsWith("false"), "subscription disabled after the retries");
+            assertTrue(state.startsWith("false failing failed 8 not sent: the service could not prepare the request"), state);
+            assertEquals(8, Integer.parseInt(text(c, "SELECT count(*) FROM webhook_attempt a JOIN webhook_delivery d "
+                    + "ON d.id = a.delivery_id WHERE d.subscription_id = ?::uuid", id)));
+            assertEquals(0, receiver.at(path).size());
+        } finally {
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement s = c.prepareStatement("DELETE FROM webhook_subscription WHERE id = ?::uuid")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private static String text(java.sql.Connection c, String sql, String parameter) {
+        try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRotatedSecretSignsWithEverySecretReplacedWithinTheGracePeriod() {
         String admin = integration();
         String path = path();

@@ -87,11 +87,12 @@ public class PersonalDataService {
                             + ":x), '[]'::jsonb) WHERE errors @> jsonb_build_array(jsonb_build_object('externalId', CAST(:x AS text)))")
                     .setParameter("x", externalId).executeUpdate();
         }
-        // A webhook subscription names who made it by their token's subject: with tokens linked by subject that is the
-        // person's employee id, and some identity providers make it their email. Only a digest of it stays; HR still
-        // sees and manages the subscription.
-        em.createNativeQuery("UPDATE webhook_subscription SET owner = 'erased:' || encode(sha256(convert_to(owner, "
-                        + "'UTF8')), 'hex') WHERE " + OWNED_BY)
+        // A webhook subscription names who made it by their token's subject (an identity provider's user id, their
+        // employee id or their email) and by the profile their token linked to. Neither stays: the owner becomes a
+        // random mark, one for all of the person's subscriptions (a digest of an employee id or email could be
+        // reversed by trying them). HR still sees and manages the subscriptions.
+        em.createNativeQuery("UPDATE webhook_subscription SET owner = :mark, owner_profile_id = NULL WHERE " + OWNED_BY)
+                .setParameter("mark", "erased:" + UUID.randomUUID()).setParameter("id", id)
                 .setParameter("x", externalId == null ? "" : externalId)
                 .setParameter("e", p.email == null ? "" : p.email).executeUpdate();
         // The person's reports lose their manager (and the employee id naming them), each change published.
@@ -102,7 +103,7 @@ public class PersonalDataService {
         for (Profile report : reports) {
             report.managerId = null;
             report.managerExternalId = null;
-            report.updatedAt = Instant.now();
+            report.updatedAt = Profile.now();
         }
         p.externalId = null;
         p.email = null;
@@ -130,7 +131,7 @@ public class PersonalDataService {
         p.hrisSequence = null;
         p.hrisIntegrationId = null;
         p.status = ProfileStatus.ERASED;
-        p.erasedAt = Instant.now();
+        p.erasedAt = Profile.now();
         p.updatedAt = p.erasedAt;
         em.flush();
         reports.forEach(events::updated);
@@ -138,10 +139,11 @@ public class PersonalDataService {
     }
 
     /**
-     * SQL: a webhook subscription made by the person, whose token's subject is their employee id ({@code :x}) or their
-     * email ({@code :e}); erasure and export find the same ones.
+     * SQL: a webhook subscription made by the person ({@code :id}): made with a token linked to their profile, or
+     * whose token's subject is their employee id ({@code :x}) or their email ({@code :e}) (subscriptions made before
+     * the profile was kept, or by a token that linked to no profile then); erasure and export find the same ones.
      */
-    private static final String OWNED_BY = "(owner = :x OR lower(owner) = lower(:e))";
+    private static final String OWNED_BY = "(owner_profile_id = :id OR owner = :x OR lower(owner) = lower(:e))";
 
     @Transactional
     public PersonalDataExport export(UUID id) {
@@ -174,9 +176,12 @@ public class PersonalDataService {
                     ((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
         }
         @SuppressWarnings("unchecked")
+        // Every delivery sent at least once disclosed the event, whether or not the receiver took it (a 4xx, a timeout
+        // after the body went out, one still being retried); one queued but not yet sent did not, yet.
         List<Object[]> recipientRows = em.createNativeQuery("SELECT s.id, s.url, s.description, count(*), "
-                        + "max(d.delivered_at) FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
-                        + "WHERE d.event_type LIKE 'mentoring.profile.%' AND d.status = 'delivered' AND "
+                        + "max(coalesce(d.delivered_at, d.last_attempt_at)) FROM webhook_delivery d "
+                        + "JOIN webhook_subscription s ON s.id = d.subscription_id "
+                        + "WHERE d.event_type LIKE 'mentoring.profile.%' AND (d.status = 'delivered' OR d.attempts > 0) AND "
                         + DeliveryQueue.aboutSubject("d") + " GROUP BY s.id ORDER BY s.id")
                 .setParameter("subject", id.toString()).getResultList();
         List<PersonalDataExport.Recipient> recipients = new ArrayList<>();
@@ -188,7 +193,7 @@ public class PersonalDataService {
         @SuppressWarnings("unchecked")
         List<Object[]> ownedRows = em.createNativeQuery("SELECT id, url, description, created_at FROM webhook_subscription "
                         + "WHERE " + OWNED_BY + " ORDER BY created_at, id")
-                .setParameter("x", externalId).setParameter("e", p.email == null ? "" : p.email).getResultList();
+                .setParameter("id", id).setParameter("x", externalId).setParameter("e", p.email == null ? "" : p.email).getResultList();
         List<PersonalDataExport.OwnSubscription> owned = new ArrayList<>();
         for (Object[] row : ownedRows) {
             owned.add(new PersonalDataExport.OwnSubscription((UUID) row[0], URI.create((String) row[1]).getHost(),

@@ -179,29 +179,40 @@ public class WebhookDispatcher {
             return false;
         }
         Claimed claimed = next.get();
-        Target target = target(claimed.subscriptionId());
-        if (target == null) {
-            return true; // the subscription was deleted meanwhile, and its deliveries with it
-        }
         Receiver.Response response;
         Instant attemptedAt = Instant.now();
-        Optional<String> refused = guard.refusal(target.url());
-        if (refused.isPresent()) {
-            response = new Receiver.Response(null, "target refused: the URL " + refused.get(), null, 0,
-                    Optional.empty());
-        } else {
-            byte[] body = claimed.body().getBytes(StandardCharsets.UTF_8);
-            String timestamp = Long.toString(attemptedAt.getEpochSecond());
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("content-type", "application/cloudevents+json; charset=utf-8");
-            headers.put("user-agent", "mentoring-webhooks/1");
-            headers.put("webhook-id", claimed.eventId());
-            headers.put("webhook-timestamp", timestamp);
-            headers.put("webhook-signature", WebhookSignature.header(target.keys(), claimed.eventId(), timestamp, body));
-            response = receiver.post(target.url(), headers, body);
+        try {
+            Target target = target(claimed.subscriptionId());
+            if (target == null) {
+                return true; // the subscription was deleted meanwhile, and its deliveries with it
+            }
+            response = send(claimed, target, attemptedAt);
+        } catch (RuntimeException e) {
+            // Recorded as a failed attempt, so that the retry schedule applies and ends: left to its lease, the
+            // delivery would be claimed again and again, with nothing in its log, never exhausted (a signing secret
+            // sealed under a key this replica lacks, say). The log says what kind of fault; the service's log has it.
+            LOG.warnf(e, "webhook delivery %s could not be prepared", claimed.id());
+            response = new Receiver.Response(null, "not sent: the service could not prepare the request ("
+                    + e.getClass().getSimpleName() + ")", null, 0, Optional.empty());
         }
         record(claimed, attemptedAt, response);
         return true;
+    }
+
+    private Receiver.Response send(Claimed claimed, Target target, Instant attemptedAt) {
+        Optional<String> refused = guard.refusal(target.url());
+        if (refused.isPresent()) {
+            return new Receiver.Response(null, "target refused: the URL " + refused.get(), null, 0, Optional.empty());
+        }
+        byte[] body = claimed.body().getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(attemptedAt.getEpochSecond());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/cloudevents+json; charset=utf-8");
+        headers.put("user-agent", "mentoring-webhooks/1");
+        headers.put("webhook-id", claimed.eventId());
+        headers.put("webhook-timestamp", timestamp);
+        headers.put("webhook-signature", WebhookSignature.header(target.keys(), claimed.eventId(), timestamp, body));
+        return receiver.post(target.url(), headers, body);
     }
 
     private Optional<Claimed> claim() {

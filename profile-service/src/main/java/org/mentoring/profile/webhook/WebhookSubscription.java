@@ -23,6 +23,9 @@ public class WebhookSubscription {
     public UUID id;
     /** The subject of the caller who created it; integration callers see only their own subscriptions. */
     public String owner;
+    /** The profile the owner's token linked to when they made it, if any (for erasure and export). */
+    @Column(name = "owner_profile_id")
+    public UUID ownerProfileId;
     public String url;
     @Column(name = "event_types")
     public String eventTypes;

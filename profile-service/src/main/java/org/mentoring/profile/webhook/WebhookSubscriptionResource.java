@@ -50,6 +50,9 @@ public class WebhookSubscriptionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.mentoring.profile.identity.CurrentPerson person;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhookSubscription",
@@ -58,7 +61,7 @@ public class WebhookSubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubscriptionWithSecret.class)))
     public Response create(@NotNull @Valid SubscriptionRequest request) {
-        WebhookSubscription s = subscriptions.create(request, caller);
+        WebhookSubscription s = subscriptions.create(request, caller, person.profileId().orElse(null));
         return Response.created(URI.create("/v1/webhooks/subscriptions/" + s.id))
                 .entity(SubscriptionWithSecret.of(s)).build();
     }

@@ -58,11 +58,12 @@ public class WebhookSubscriptions {
     }
 
     @Transactional
-    public WebhookSubscription create(SubscriptionRequest request, Caller caller) {
+    public WebhookSubscription create(SubscriptionRequest request, Caller caller, UUID ownerProfileId) {
         validate(request);
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.owner = caller.subject();
+        s.ownerProfileId = ownerProfileId;
         apply(s, request);
         s.createdAt = Instant.now();
         s.secrets = SigningSecrets.fresh(s.createdAt);
