@@ -572,9 +572,15 @@ class ProfileApiTest {
                 .when().patch("/v1/me")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("capacity")).body("errors[0].message", equalTo("value many is not a valid Integer"));
-        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag).body("{\"bio\": \"a\\u0000b\"}")
-                .when().patch("/v1/me").then().statusCode(400).contentType(PROBLEM);
-        as(employee(email)).queryParam("q", "a\u0000b").when().get("/v1/profiles").then().statusCode(400).contentType(PROBLEM);
+        as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"bio\": \"a\\u0000b\", \"topics\": [\"ok\", \"x\\u0000\"], \"skills\": [{\"skill\": \"G\\u0000o\", \"proficiency\": 3}]}")
+                .when().patch("/v1/me").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("bio", "topics[1]", "skills[0].skill"))
+                .body("errors[0].message", equalTo("must not contain the character U+0000"));
+        for (String parameter : List.of("q", "skill", "department", "location")) {
+            as(employee(email)).queryParam(parameter, "a\u0000b").when().get("/v1/profiles").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors[0].field", equalTo(parameter));
+        }
         as(employee(email)).when().get("/v1/me").then().statusCode(200).header("ETag", equalTo(etag));
         as(employee(email)).contentType(MERGE_PATCH).header("If-Match", etag)
                 .body("{\"skills\": [{\"skill\": \"k8s\", \"proficiency\": 4}, {\"skill\": \"Go\", \"proficiency\": 3}],"

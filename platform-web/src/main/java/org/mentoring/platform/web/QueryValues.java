@@ -9,6 +9,14 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /** Free text as given; one holding U+0000, which the database cannot compare, is a 400 naming the parameter. */
+    public static String text(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid(name, "must not contain the character U+0000");
+        }
+        return value;
+    }
+
     /** A whole number from {@code min} to {@code max}; {@code fallback} when absent (which may be null). */
     public static Integer integer(String name, String value, int min, int max, Integer fallback) {
         if (value == null || value.isBlank()) {

@@ -101,6 +101,42 @@ public record ProfileFields(
         return blank;
     }
 
+    /**
+     * The free-text values holding the character U+0000, which PostgreSQL's text cannot store: named here, so that
+     * the answer is a field error rather than the database's refusal of the whole request.
+     */
+    public java.util.List<String> valuesWithNul() {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        String[][] texts = {{"externalId", externalId}, {"email", email}, {"displayName", displayName},
+            {"jobTitle", jobTitle}, {"department", department}, {"location", location}, {"gradeLabel", gradeLabel},
+            {"bio", bio}};
+        for (String[] text : texts) {
+            if (hasNul(text[1])) {
+                found.add(text[0]);
+            }
+        }
+        for (int i = 0; topics != null && i < topics.size(); i++) {
+            if (hasNul(topics.get(i))) {
+                found.add("topics[" + i + "]");
+            }
+        }
+        for (int i = 0; skills != null && i < skills.size(); i++) {
+            if (skills.get(i) != null && hasNul(skills.get(i).skill())) {
+                found.add("skills[" + i + "].skill");
+            }
+        }
+        for (int i = 0; goals != null && i < goals.size(); i++) {
+            if (goals.get(i) != null && hasNul(goals.get(i).skill())) {
+                found.add("goals[" + i + "].skill");
+            }
+        }
+        return found;
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
     public static ProfileFields of(Profile p) {
         return new ProfileFields(p.externalId, p.email, p.displayName, p.jobTitle, p.department, p.location, p.timeZone,
                 p.languages, p.level, p.gradeLabel, p.managerId, p.hireDate, p.status, p.bio, p.openToRoles, p.skills,

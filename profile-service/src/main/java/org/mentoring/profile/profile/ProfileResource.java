@@ -93,7 +93,8 @@ public class ProfileResource {
                               @QueryParam("cursor") String cursor,
                               @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                                       minimum = "1", maximum = "100", defaultValue = "20")) String limit) {
-        return profiles.search(new ProfileQuery(q, skill, department, location,
+        return profiles.search(new ProfileQuery(QueryValues.text("q", q), QueryValues.text("skill", skill),
+                QueryValues.text("department", department), QueryValues.text("location", location),
                 QueryValues.integer("levelMin", levelMin, null), QueryValues.integer("levelMax", levelMax, null),
                 role, QueryValues.bool("openToRequests", openToRequests), language, status, cursor,
                 QueryValues.integer("limit", limit, 1, 100, 20)));

@@ -409,6 +409,12 @@ public class ProfileService {
      * someone who may not edit that value.
      */
     private void validate(ProfileFields fields, JsonNode patch) {
+        List<Problem.FieldError> nul = fields.valuesWithNul().stream()
+                .filter(field -> patch == null || patch.has(field.replaceFirst("\\[.*", "")))
+                .map(field -> new Problem.FieldError(field, "must not contain the character U+0000")).toList();
+        if (!nul.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some values hold a character that cannot be stored", nul);
+        }
         Set<ConstraintViolation<ProfileFields>> violations = validator.validate(fields);
         if (patch != null) {
             violations = violations.stream().filter(v -> {
