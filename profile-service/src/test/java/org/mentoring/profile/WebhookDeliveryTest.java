@@ -406,6 +406,44 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryMadePendingAgainWaitsWhileALaterOneIsInFlight() throws Exception {
+        String admin = integration();
+        String path = path();
+        JsonPath created = subscribe(admin, receiver.url(path), List.of(Webhooks.KUDOS));
+        String id = created.getString("id");
+        String older = "evt-" + UUID.randomUUID();
+        String later = "evt-" + UUID.randomUUID();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            // As after a redelivery: the older delivery pending again (due now) while the later one is being sent
+            // (claimed a moment ago, its lease running).
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO webhook_delivery (id, subscription_id,"
+                    + " event_id, event_type, body, status, attempts, next_attempt_at, last_attempt_at) VALUES"
+                    + " (gen_random_uuid(), ?::uuid, ?, 'mentoring.kudos.given.v1', '{}', 'pending', ?,"
+                    + " now() + make_interval(secs => ?), CASE WHEN ? > 0 THEN now() END)")) {
+                for (Object[] row : new Object[][] {{older, 0, 0}, {later, 1, 50}}) {
+                    s.setString(1, id);
+                    s.setString(2, (String) row[0]);
+                    s.setInt(3, (Integer) row[1]);
+                    s.setInt(4, (Integer) row[2]);
+                    s.setInt(5, (Integer) row[1]);
+                    s.executeUpdate();
+                }
+            }
+            Thread.sleep(3000);
+            assertEquals(0, receiver.at(path).size(), "nothing more is sent while one delivery is in flight");
+            // The later one's attempt is recorded (here: delivered); then the older one goes out.
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "UPDATE webhook_delivery SET status = 'delivered', delivered_at = now() WHERE event_id = ?")) {
+                s.setString(1, later);
+                assertEquals(1, s.executeUpdate());
+            }
+            assertEquals(older, awaitCount(path, 1).get(0).header("webhook-id"));
+        } finally {
+            unsubscribe(admin, id);
+        }
+    }
+
+    @Test
     void aPingGoesToThatSubscriptionOnly() throws Exception {
         String admin = integration();
         String pathA = path();

@@ -54,7 +54,11 @@ public class WebhookDispatcher {
      */
     static final RandomGenerator PER_THREAD_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
-    /** Only the oldest pending delivery of an active subscription is eligible; locked ones are skipped. */
+    /**
+     * Only the oldest pending delivery of an active subscription is eligible, and none while another of its
+     * deliveries is in flight (claimed within a lease and not yet recorded: a redelivery makes an older delivery
+     * pending again while a later one is being sent); locked ones are skipped.
+     */
     private static final String CLAIM = """
             UPDATE webhook_delivery SET attempts = attempts + 1, last_attempt_at = now(),
                    next_attempt_at = now() + make_interval(secs => ?)
@@ -62,7 +66,8 @@ public class WebhookDispatcher {
                 SELECT d.seq FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'pending' AND s.active AND d.next_attempt_at <= now()
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.subscription_id = d.subscription_id
-                                  AND e.status = 'pending' AND e.seq < d.seq)
+                                  AND e.status = 'pending' AND (e.seq < d.seq OR e.seq <> d.seq
+                                      AND e.next_attempt_at > now() AND e.last_attempt_at > now() - make_interval(secs => ?)))
                 ORDER BY d.next_attempt_at, d.seq
                 LIMIT 1
                 FOR UPDATE OF d SKIP LOCKED)
@@ -220,6 +225,7 @@ public class WebhookDispatcher {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             c.setAutoCommit(true);
             ps.setLong(1, leaseSeconds);
+            ps.setLong(2, leaseSeconds);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
