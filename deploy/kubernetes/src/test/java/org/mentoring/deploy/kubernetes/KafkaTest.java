@@ -1,6 +1,7 @@
 package org.mentoring.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,29 @@ class KafkaTest {
                     overlay + ": " + name + " stops accepting writes when one of its " + replicas + " replicas is down");
             assertTrue(used.contains(name), overlay + ": " + name + " is used by no service");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
+    void everyTopicOfTheEventContractIsMadeAndPublishedByOneService(String overlay) throws java.io.IOException {
+        java.util.regex.Matcher address = java.util.regex.Pattern.compile("(?m)^\\s+address:\\s*(\\S+)\\s*$")
+                .matcher(java.nio.file.Files.readString(Repository.root().resolve("docs/asyncapi.yaml")));
+        Set<String> contract = new TreeSet<>();
+        while (address.find()) {
+            contract.add(address.group(1));
+        }
+        assertFalse(contract.isEmpty(), "docs/asyncapi.yaml names no topic");
+        Set<String> made = topicNames(Manifests.of(overlay));
+        for (String topic : contract) {
+            assertTrue(made.contains(topic), overlay + ": " + topic + " (docs/asyncapi.yaml) has no KafkaTopic");
+            assertEquals(1, java.util.Arrays.stream(MentoringService.values()).filter(s -> s.produces().contains(topic)).count(),
+                    topic + " must be published by exactly one service");
+        }
+        Set<String> produced = new TreeSet<>();
+        for (MentoringService service : MentoringService.values()) {
+            produced.addAll(service.produces());
+        }
+        assertEquals(contract, produced, "the topics the services publish are those of docs/asyncapi.yaml");
     }
 
     static Set<String> topicNames(Manifests manifests) {

@@ -5,22 +5,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The platform's shape as DESIGN.md states it: which service publishes and consumes which topic and owns which
- * /v1 segments. This is the contract the manifests are checked against, written down once.
+ * The platform's shape as the services' code has it (docs/events.md lists the same): which service publishes and
+ * consumes which topic and owns which /v1 segments. This is the contract the manifests are checked against, written
+ * down once; KafkaTest holds it to docs/asyncapi.yaml.
  */
 enum MentoringService {
 
-    PROFILE("profile", List.of("mentoring.profile.v1"),
-            List.of("mentoring.profile.v1", "mentoring.mentorship.v1", "mentoring.session.v1", "mentoring.feedback.v1"),
+    PROFILE("profile", List.of("mentoring.profile.v1", "mentoring.webhook.v1"),
+            // Every public topic: the webhook feed sends them all to subscribers.
+            List.of("mentoring.profile.v1", "mentoring.mentorship.v1", "mentoring.program.v1", "mentoring.session.v1",
+                    "mentoring.goal.v1", "mentoring.feedback.v1", "mentoring.kudos.v1", "mentoring.mentor-quality.v1",
+                    "mentoring.webhook.v1"),
             List.of("profiles", "me", "skills", "hris", "webhooks")),
-    MATCHING("matching", List.of("mentoring.mentorship.v1"),
-            List.of("mentoring.profile.v1", "mentoring.session.v1", "mentoring.feedback.v1"),
+    MATCHING("matching", List.of("mentoring.mentorship.v1", "mentoring.program.v1"),
+            List.of("mentoring.profile.v1", "mentoring.mentor-quality.v1"),
             List.of("recommendations", "mentorships", "programs")),
-    SESSION("session", List.of("mentoring.session.v1"),
-            List.of("mentoring.mentorship.v1", "mentoring.profile.v1"),
+    SESSION("session", List.of("mentoring.session.v1", "mentoring.goal.v1"),
+            List.of("mentoring.profile.v1", "mentoring.mentorship.v1", "mentoring.program.v1"),
             List.of("sessions", "goals", "calendars")),
-    FEEDBACK("feedback", List.of("mentoring.feedback.v1"),
-            List.of("mentoring.session.v1", "mentoring.mentorship.v1", "mentoring.profile.v1"),
+    FEEDBACK("feedback", List.of("mentoring.feedback.v1", "mentoring.kudos.v1", "mentoring.mentor-quality.v1"),
+            List.of("mentoring.profile.v1", "mentoring.mentorship.v1", "mentoring.program.v1", "mentoring.session.v1",
+                    "mentoring.goal.v1"),
             List.of("feedback", "kudos", "reports"));
 
     private final String shortName;
