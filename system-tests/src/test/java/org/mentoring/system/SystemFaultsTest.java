@@ -40,6 +40,12 @@ class SystemFaultsTest extends AgainstTheSystem {
             while (System.nanoTime() < until) {
                 Response created = api.createProfile("broker-down-" + n++);
                 assertEquals(201, created.statusCode(), "writes keep working while Kafka is down: " + created.asString());
+                if (n % 20 == 0) {
+                    // So the load balancer keeps sending them requests: readiness does not follow the broker.
+                    for (String service : MentoringSystem.SERVICES) {
+                        assertEquals(200, api.readiness(service).statusCode(), service + " stays ready without Kafka");
+                    }
+                }
                 acknowledged.put(UUID.fromString(created.path("id")), ((Number) created.path("version")).longValue());
                 ChildProcess.sleep(250);
             }

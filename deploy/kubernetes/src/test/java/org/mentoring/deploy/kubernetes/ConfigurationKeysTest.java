@@ -30,6 +30,15 @@ class ConfigurationKeysTest {
     private static final Set<String> LOCAL_ONLY = Set.of("MENTORING_WEBHOOKS_ALLOW_HTTP",
             "MENTORING_WEBHOOKS_ALLOW_PRIVATE_TARGETS");
 
+    /**
+     * What a deployment must set and the local stack need not, as the service's default is the local stack's own
+     * address: the API's public address, which calendar feed links are made of.
+     */
+    private static final Set<String> DEPLOYMENT_ONLY = Set.of("MENTORING_PUBLIC_BASE_URL");
+
+    /** Read by the container image's start script, not by the service: the heap's share of the memory limit. */
+    private static final Set<String> IMAGE_SETTINGS = Set.of("JAVA_MAX_MEM_RATIO");
+
     @Test
     void theLauncherSetsOnlySettingsTheServicesRead() {
         Set<String> read = new TreeSet<>();
@@ -62,6 +71,7 @@ class ConfigurationKeysTest {
         settings.retainAll(read);
         Set<String> expected = new TreeSet<>(LocalLauncher.serviceSettings());
         expected.removeAll(LOCAL_ONLY);
+        expected.addAll(DEPLOYMENT_ONLY);
         // The launcher gives every service the same variables; each reads its own (the sealing keys: profile only).
         expected.retainAll(read);
         assertEquals(expected, settings,
@@ -74,6 +84,7 @@ class ConfigurationKeysTest {
         Set<String> kafkaClientProperties = new HashSet<>(ProducerConfig.configNames());
         kafkaClientProperties.retainAll(ConsumerConfig.configNames());
         set.removeAll(read);
+        set.removeAll(IMAGE_SETTINGS);
         for (String other : set) {
             assertTrue(other.startsWith("KAFKA_"), overlay + ": " + other + " is read by nothing in " + service.serviceName());
             String property = other.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');

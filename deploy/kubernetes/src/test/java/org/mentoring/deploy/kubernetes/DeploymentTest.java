@@ -59,6 +59,20 @@ class DeploymentTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("org.mentoring.deploy.kubernetes.Overlays#withServices")
+    void theHeapLeavesTheRestOfTheMemoryLimitToTheRestOfTheJvm(String overlay, MentoringService service) {
+        Manifests manifests = Manifests.of(overlay);
+        Container container = Workloads.container(manifests, service);
+        String ratio = Workloads.envValue(manifests, container, "JAVA_MAX_MEM_RATIO");
+        assertNotNull(ratio, overlay + ": " + service.serviceName() + " leaves the heap at run-java.sh's 80 % of the limit");
+        int percent = Integer.parseInt(ratio);
+        assertTrue(percent >= 25 && percent <= 60, overlay + ": " + service.serviceName() + " heap at " + percent + " %");
+        long limit = container.getResources().getLimits().get("memory").getNumericalAmount().longValue();
+        assertTrue(limit * (100 - percent) / 100 >= 300L * 1024 * 1024, overlay + ": " + service.serviceName()
+                + " leaves less than 300 MiB beside a heap of " + percent + " % of " + limit + " bytes");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#withServices")
     void everyContainerRunsNonRootReadOnlyWithoutPrivilegesAndWithLimits(String overlay, MentoringService service) {
         Manifests manifests = Manifests.of(overlay);
         PodSpec pod = Workloads.deployment(manifests, service).getSpec().getTemplate().getSpec();

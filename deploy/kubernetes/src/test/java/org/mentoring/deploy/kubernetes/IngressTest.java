@@ -110,6 +110,24 @@ class IngressTest {
         };
     }
 
+    @ParameterizedTest
+    @MethodSource("org.mentoring.deploy.kubernetes.Overlays#all")
+    void calendarLinksUseTheHostTheIngressServes(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        String base = Workloads.envValue(manifests, Workloads.container(manifests, MentoringService.SESSION),
+                "MENTORING_PUBLIC_BASE_URL");
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (Ingress ingress : manifests.all(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                hosts.add(rule.getHost());
+            }
+        }
+        java.net.URI uri = java.net.URI.create(base);
+        assertEquals("https", uri.getScheme(), overlay + ": " + base);
+        assertTrue(hosts.contains(uri.getHost()), overlay + ": MENTORING_PUBLIC_BASE_URL " + base
+                + " is not served by the Ingress (" + hosts + ")");
+    }
+
     private static void assertReachesTheServedPort(Manifests manifests, String serviceName, ServiceBackendPort backendPort) {
         MentoringService owner = List.of(MentoringService.values()).stream()
                 .filter(service -> service.serviceName().equals(serviceName)).findFirst()
