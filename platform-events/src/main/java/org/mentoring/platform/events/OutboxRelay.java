@@ -263,31 +263,44 @@ public class OutboxRelay {
         KafkaProducer<String, byte[]> p = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(p.send(toRecord(row)));
+            Future<?> ack;
+            try {
+                ack = p.send(toRecord(row));
+            } catch (Exception e) {
+                // A row that cannot become a record (or that the producer refuses outright) fails alone.
+                ack = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            acks.add(ack);
         }
         p.flush();
+        // Every acknowledged row is marked sent, not only those before the first failure: one row that cannot be
+        // published (refused by the broker, or unreadable) must neither hold back every later event nor have them
+        // sent again every round. It stays unsent and is tried again; the outbox's age says it waits.
         List<Long> done = new ArrayList<>(rows.size());
         Exception failure = null;
+        Row failed = null;
         for (int i = 0; i < rows.size(); i++) {
             try {
                 acks.get(i).get();
                 done.add(rows.get(i).seq);
+                Row row = rows.get(i);
+                published.computeIfAbsent(row.type, t -> Counter.builder("mentoring.events.published")
+                        .tag("type", t).description("Events acknowledged by Kafka").register(metrics)).increment();
             } catch (Exception e) {
-                failure = e;
-                break;
+                if (failure == null) {
+                    failure = e;
+                    failed = rows.get(i);
+                }
             }
         }
         markSent(connection, done);
-        for (int i = 0; i < done.size(); i++) {
-            Row row = rows.get(i);
-            published.computeIfAbsent(row.type, t -> Counter.builder("mentoring.events.published")
-                    .tag("type", t).description("Events acknowledged by Kafka").register(metrics)).increment();
-        }
         if (failure != null) {
-            // Anything after the first failure is re-sent (consumers deduplicate by id); a fresh producer
-            // starts a clean idempotent session.
+            // The unacknowledged rows are sent again (consumers deduplicate by id); a fresh producer starts a clean
+            // idempotent session.
             closeProducer();
-            throw failure;
+            throw new IllegalStateException("outbox row " + failed.seq + " (" + failed.type + ", event " + failed.id
+                    + ") and " + (rows.size() - done.size() - 1) + " other(s) of " + rows.size()
+                    + " not published: " + failure.getMessage(), failure);
         }
         return rows.size();
     }

@@ -151,6 +151,42 @@ class EventBackboneTest {
     }
 
     @Test
+    void anOutboxRowThatCannotBePublishedHoldsBackNoOtherEvent() throws SQLException {
+        String prefix = "stuck-" + UUID.randomUUID() + "-";
+        UUID poison = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
+                + "profile.outbox (id, topic, record_key, type, subject, occurred_at, data, trace_headers) VALUES "
+                + "(?, ?, ?, ?, ?, now(), '{}', 'not json')")) {
+            // Trace headers that do not read as JSON: the row can never become a record.
+            ps.setObject(1, poison);
+            ps.setString(2, Widgets.TOPIC);
+            ps.setString(3, prefix + "poison");
+            ps.setString(4, Widgets.CHANGED);
+            ps.setString(5, prefix + "poison");
+            ps.executeUpdate();
+        }
+        try {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(widgets.change(prefix + i, "after", false).toString());
+            }
+            awaitApplied(ids);
+            // Marked sent, so not sent again and again behind the row that fails.
+            Eventually.await(WAIT, () -> count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL "
+                    + "AND record_key LIKE ? AND record_key NOT LIKE '%poison'", prefix + "%"), n -> n == 0,
+                    "the events after the unpublishable row marked sent");
+            assertEquals(1, count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key = ?",
+                    prefix + "poison"), "the unpublishable row waits, unsent");
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM profile.outbox WHERE id = ?")) {
+                ps.setObject(1, poison);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void aConsumerCrashMidBatchLosesNothingAndAppliesNothingTwice() {
         String prefix = "crash-" + UUID.randomUUID() + "-";
         consumer.stop();
