@@ -262,13 +262,21 @@ public class OutboxRelay {
         }
         KafkaProducer<String, byte[]> p = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
+        java.util.Set<String> heldKeys = new java.util.HashSet<>();
         for (Row row : rows) {
             Future<?> ack;
-            try {
-                ack = p.send(toRecord(row));
-            } catch (Exception e) {
-                // A row that cannot become a record (or that the producer refuses outright) fails alone.
-                ack = java.util.concurrent.CompletableFuture.failedFuture(e);
+            if (heldKeys.contains(row.key)) {
+                // Behind an earlier event of the same key that could not go: sent after it, never before.
+                ack = java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(
+                        "held behind an earlier event of key " + row.key));
+            } else {
+                try {
+                    ack = p.send(toRecord(row));
+                } catch (Exception e) {
+                    // A row that cannot become a record (or that the producer refuses outright) fails alone.
+                    heldKeys.add(row.key);
+                    ack = java.util.concurrent.CompletableFuture.failedFuture(e);
+                }
             }
             acks.add(ack);
         }

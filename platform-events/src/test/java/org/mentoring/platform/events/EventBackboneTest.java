@@ -170,17 +170,19 @@ class EventBackboneTest {
             for (int i = 0; i < 20; i++) {
                 ids.add(widgets.change(prefix + i, "after", false).toString());
             }
+            // A later event of the same aggregate waits behind it: never published before the event it follows.
+            widgets.change(prefix + "poison", "later", false);
             awaitApplied(ids);
             // Marked sent, so not sent again and again behind the row that fails.
             Eventually.await(WAIT, () -> count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL "
                     + "AND record_key LIKE ? AND record_key NOT LIKE '%poison'", prefix + "%"), n -> n == 0,
                     "the events after the unpublishable row marked sent");
-            assertEquals(1, count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key = ?",
-                    prefix + "poison"), "the unpublishable row waits, unsent");
+            assertEquals(2, count("SELECT count(*) FROM profile.outbox WHERE sent_at IS NULL AND record_key = ?",
+                    prefix + "poison"), "the unpublishable row waits, unsent, and the event behind it too");
         } finally {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("DELETE FROM profile.outbox WHERE id = ?")) {
-                ps.setObject(1, poison);
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM profile.outbox WHERE record_key = ?")) {
+                ps.setString(1, prefix + "poison");
                 ps.executeUpdate();
             }
         }
