@@ -79,10 +79,14 @@ public class DeadLetters {
         for (Header h : record.headers()) {
             headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
         }
+        int kept;
+        // Once per record: a record that comes again (its offset not committed before a rebalance or a restart) and
+        // fails again is the same dead letter, not a second one to inspect and replay.
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO " + config.schema() + ".dead_letter "
                      + "(id, event_id, type, topic, kafka_partition, kafka_offset, record_key, headers, payload, reason, attempts)"
-                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                     + " SELECT ?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM " + config.schema() + ".dead_letter "
+                     + "WHERE topic = ? AND kafka_partition = ? AND kafka_offset = ?)")) {
             ps.setObject(1, id);
             ps.setString(2, event == null ? null : event.id());
             ps.setString(3, event == null ? null : event.type());
@@ -94,9 +98,17 @@ public class DeadLetters {
             ps.setBytes(9, record.value());
             ps.setString(10, reason);
             ps.setInt(11, attempts);
-            ps.executeUpdate();
+            ps.setString(12, record.topic());
+            ps.setInt(13, record.partition());
+            ps.setLong(14, record.offset());
+            kept = ps.executeUpdate();
         } catch (Exception e) {
             throw new IllegalStateException("could not keep dead letter of " + record.topic() + "@" + record.offset(), e);
+        }
+        if (kept == 0) {
+            LOG.infof("%s-%d@%d failed again and is a dead letter already: %s", record.topic(), record.partition(),
+                    record.offset(), reason);
+            return;
         }
         publish(record, reason, attempts);
         Counter.builder("mentoring.events.dead.letters").tag("topic", record.topic())

@@ -175,7 +175,7 @@ public class EventConsumer {
                     // which the inbox absorbs. Saves a broker round trip per poll.
                     c.commitAsync(Map.copyOf(pending), (offsets, error) -> {
                         if (error != null) {
-                            LOG.debugf("offset commit failed, records will come again: %s", error.getMessage());
+                            LOG.warnf("offset commit failed, records will come again: %s", error.getMessage());
                         }
                     });
                     pending.clear();

@@ -188,6 +188,22 @@ class EventBackboneTest {
         }
     }
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @Test
+    void aRecordThatFailsAgainAfterComingAgainIsOneDeadLetter() {
+        long offset = 1_000_000_000L + new java.util.Random().nextInt(1_000_000);
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record =
+                new org.apache.kafka.clients.consumer.ConsumerRecord<>(Widgets.TOPIC, 0, offset, "again",
+                        "not a cloud event".getBytes(StandardCharsets.UTF_8));
+        // As when its offset was not committed before a rebalance: the same record, failing the same way, twice.
+        deadLetters.record(record, null, "not a CloudEvent", 1);
+        deadLetters.record(record, null, "not a CloudEvent", 1);
+        assertEquals(1, count("SELECT count(*) FROM profile.dead_letter WHERE topic = '" + Widgets.TOPIC
+                + "' AND kafka_partition = 0 AND kafka_offset = " + offset + " AND record_key = ?", "again"));
+    }
+
     @Test
     void aConsumerCrashMidBatchLosesNothingAndAppliesNothingTwice() {
         String prefix = "crash-" + UUID.randomUUID() + "-";
