@@ -49,12 +49,14 @@ public abstract class ServiceFoundationContract {
     protected abstract String service();
 
     @Test
-    void readinessCoversDatabaseAndKafka() {
+    void readinessCoversTheDatabaseAndNotKafka() {
+        // Without Kafka the API keeps working (writes wait in the outbox): readiness must not take every replica out
+        // of the load balancer when the brokers are away (SystemFaultsTest shows it with the broker stopped).
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", org.hamcrest.Matchers.not(hasItem(containsString("Kafka"))));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
