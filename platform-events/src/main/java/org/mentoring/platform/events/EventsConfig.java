@@ -62,6 +62,13 @@ public interface EventsConfig {
         @WithDefault("200")
         int maxPollRecords();
 
+        /**
+         * How long the inbox remembers an applied event, to drop it should it come again: longer than any topic keeps
+         * its records (14 days), as a consumer group whose offsets were lost reads its topics from the start.
+         */
+        @WithDefault("P30D")
+        Duration inboxRetention();
+
         /** Topics to subscribe to; by default those the handlers declare. */
         Optional<java.util.List<String>> topics();
     }

@@ -364,6 +364,32 @@ public class OutboxRelay {
                 LOG.infof("pruned %d sent outbox rows", pruned);
             }
         }
+        int forgotten = pruneInbox(connection);
+        if (forgotten > 0) {
+            LOG.infof("pruned %d inbox rows older than %s", forgotten, config.consumer().inboxRetention());
+        }
+    }
+
+    /**
+     * Forgets applied events older than the inbox's retention (no topic keeps a record that long, so none of them
+     * can come again), a chunk at a time so that no statement holds many rows; the relay's leader does it for its
+     * service. Returns how many it forgot.
+     */
+    int pruneInbox(Connection connection) throws SQLException {
+        int total = 0;
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + config.schema() + ".inbox WHERE "
+                + "event_id IN (SELECT event_id FROM " + config.schema() + ".inbox WHERE applied_at < now() - "
+                + "make_interval(secs => ?) LIMIT 10000)")) {
+            ps.setDouble(1, config.consumer().inboxRetention().toSeconds());
+            for (int round = 0; round < 20; round++) {
+                int deleted = ps.executeUpdate();
+                total += deleted;
+                if (deleted < 10000) {
+                    break;
+                }
+            }
+        }
+        return total;
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -188,6 +188,25 @@ class EventBackboneTest {
         }
     }
 
+    @Test
+    void theInboxForgetsEventsOlderThanAnyTopicKeepsAndRemembersTheRest() throws SQLException {
+        String prefix = "inbox-" + UUID.randomUUID() + "-";
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO profile.inbox (event_id, type, topic, applied_at) "
+                    + "VALUES (?, 'x', 'x', now() - make_interval(days => ?))")) {
+                for (int days : new int[] {45, 31, 29, 1}) {
+                    ps.setString(1, prefix + days);
+                    ps.setInt(2, days);
+                    ps.executeUpdate();
+                }
+            }
+            assertTrue(relay.pruneInbox(c) >= 2);
+        }
+        assertEquals(2, count("SELECT count(*) FROM profile.inbox WHERE event_id LIKE ?", prefix + "%"));
+        assertEquals(0, count("SELECT count(*) FROM profile.inbox WHERE event_id LIKE ? AND applied_at < now() - "
+                + "interval '30 days'", prefix + "%"));
+    }
+
     @Inject
     DeadLetters deadLetters;
 
