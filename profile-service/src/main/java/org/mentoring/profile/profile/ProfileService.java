@@ -132,7 +132,7 @@ public class ProfileService {
         apply(profile, normalized);
         claimEmail(profile.email, profile);
         checkReferences(profile);
-        checkUnique(profile);
+        checkExternalIdFree(profile);
         if (profile.externalId != null) {
             erasedEmployees.lockShared();
         }
@@ -224,8 +224,8 @@ public class ProfileService {
             if (changed.contains("managerId")) {
                 checkReferences(profile);
             }
-            if (changed.contains("email") || changed.contains("externalId")) {
-                checkUnique(profile);
+            if (changed.contains("externalId")) {
+                checkExternalIdFree(profile);
             }
             if (changed.contains("externalId")) {
                 admitErased(profile.externalId, editors.contains(FieldRights.Editor.HR_ADMIN));
@@ -403,15 +403,19 @@ public class ProfileService {
         validate(fields, null);
     }
 
+    /** Field errors for the fields named (as "topics[1]" or "skills[0].skill") that the patch sends, or all without one. */
+    private static List<Problem.FieldError> sent(List<String> fields, JsonNode patch, String message) {
+        return fields.stream().filter(field -> patch == null || patch.has(field.replaceFirst("\\[.*", "")))
+                .map(field -> new Problem.FieldError(field, message)).toList();
+    }
+
     /**
      * Validates a profile's fields; with a merge patch, only those the patch sends. A value stored under other rules
      * (an HRIS's, or an earlier release's) must not block a change to something else, least of all a change by
      * someone who may not edit that value.
      */
     private void validate(ProfileFields fields, JsonNode patch) {
-        List<Problem.FieldError> nul = fields.valuesWithNul().stream()
-                .filter(field -> patch == null || patch.has(field.replaceFirst("\\[.*", "")))
-                .map(field -> new Problem.FieldError(field, "must not contain the character U+0000")).toList();
+        List<Problem.FieldError> nul = sent(fields.valuesWithNul(), patch, "must not contain the character U+0000");
         if (!nul.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some values hold a character that cannot be stored", nul);
         }
@@ -425,9 +429,7 @@ public class ProfileService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        List<Problem.FieldError> blank = fields.blankValues().stream()
-                .filter(field -> patch == null || patch.has(field.replaceFirst("\\[.*", "")))
-                .map(field -> new Problem.FieldError(field, "must not be blank")).toList();
+        List<Problem.FieldError> blank = sent(fields.blankValues(), patch, "must not be blank");
         if (!blank.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some values are only white space", blank);
         }
@@ -595,13 +597,8 @@ public class ProfileService {
         holders.forEach(events::updated);
     }
 
-    private void checkUnique(Profile profile) {
-        Number emails = (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM profile WHERE lower(email) = lower(:e) AND id <> :id")
-                .setParameter("e", profile.email).setParameter("id", profile.id).getSingleResult();
-        if (emails.longValue() > 0) {
-            throw ProblemException.conflict("Another profile already has this email");
-        }
+    /** The email is {@link #claimEmail}'s to check; this is the employee id's counterpart. */
+    private void checkExternalIdFree(Profile profile) {
         if (profile.externalId != null) {
             Number ids = (Number) em.createNativeQuery(
                             "SELECT count(*) FROM profile WHERE external_id = :x AND id <> :id")
